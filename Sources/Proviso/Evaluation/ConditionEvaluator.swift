@@ -1,0 +1,234 @@
+/// Evaluates checked conditions in three-valued logic for one query. Conditions have no loops;
+/// `any` ranges over the recorded facts of one country, so evaluation always ends.
+struct ConditionEvaluator {
+    let facts: FactBase
+    let country: Int
+    let program: Int
+    let day: Day
+    let fiscalYear: Int
+    let recipient: Recipient
+    let actYear: Int
+    let actEnacted: Day
+    var defines: [Condition] = []
+    /// The fact bound to each variable slot.
+    var slots: [Int]
+    let trace: Trace?
+
+    var book: Rulebook { facts.book }
+
+    mutating func evaluate(_ c: Condition) -> Truth {
+        switch c {
+        case .constant(let t):
+            return t
+        case .unknown(let question):
+            trace?.leaveOpen(slots.first.flatMap { $0 >= 0 ? $0 : nil }, question)
+            return .unknown
+        case .not(let x):
+            return !evaluate(x)
+        case .and(let xs):
+            var result = Truth.true
+            for x in xs {
+                result = result && evaluate(x)
+                if result == .false { return .false }
+            }
+            return result
+        case .or(let xs):
+            var result = Truth.false
+            for x in xs {
+                result = result || evaluate(x)
+                if result == .true { return .true }
+            }
+            return result
+        case .compare(let l, let op, let r, _):
+            return compare(l, op, r)
+        case .member(let x, let members, _):
+            var result = Truth.false
+            for m in members {
+                result = result || compare(x, .equal, m)
+                if result == .true { return .true }
+            }
+            return result
+        case .known(let x, let wanted):
+            let v = value(x, traceMissing: false)
+            let isKnown: Bool
+            switch v {
+            case nil, .unknown?: isKnown = false
+            case .truth(.unknown, _)?: isKnown = false
+            default: isKnown = true
+            }
+            return Truth(isKnown == wanted)
+        case .truth(let x, _):
+            switch value(x, traceMissing: true) {
+            case .truth(let t, let written)?:
+                if t == .unknown { noteOpen(x, "recorded as \(written)") }
+                return t
+            default:
+                return .unknown
+            }
+        case .any(let kind, let slot, let ownerSlot, let ownerField, let body):
+            return any(kind: kind, slot: slot, ownerSlot: ownerSlot, ownerField: ownerField, body)
+        case .listed(let list):
+            return listed(list)
+        case .define(let i):
+            return evaluate(defines[i])
+        }
+    }
+
+    private mutating func any(kind: Int, slot: Int, ownerSlot: Int?, ownerField: Int?, _ body: Condition) -> Truth {
+        var result = Truth.false
+        let saved = slots[slot]
+        defer { slots[slot] = saved }
+        for f in facts.facts(ofKind: kind, country: country) {
+            if let ownerSlot, let ownerField {
+                guard case .fact(let target)? = facts.value(f, ownerField), target == slots[ownerSlot] else { continue }
+            }
+            slots[slot] = f
+            let t = evaluate(body)
+            if t != .false { trace?.consult(f) }
+            result = result || t
+            if result == .true { return .true }
+        }
+        if result == .false, !book.kinds[kind].isComplete {
+            trace?.leaveOpen(nil, "no `\(book.kinds[kind].name)` is recorded for \(book.countries[country].name), and the record of them is not complete")
+            return .unknown
+        }
+        return result
+    }
+
+    /// Whether the query's country is on `list` for the query's date (interval lists) or fiscal
+    /// year (annual lists), honouring what the record says about its own completeness.
+    private mutating func listed(_ list: Int) -> Truth {
+        let definition = book.lists[list]
+        let listings = facts.facts(ofKind: Builtin.listing, country: country).filter {
+            if case .list(let l)? = facts.value($0, Builtin.Listing.list.rawValue) { return l == list }
+            return false
+        }
+        switch definition.cadence {
+        case .interval:
+            var result = Truth.false
+            let today = UncertainDate(day)
+            for f in listings {
+                guard case .date(let from)? = facts.value(f, Builtin.Listing.from.rawValue) else { result = result || .unknown; continue }
+                var inForce = UncertainDate.compare(from, .onOrBefore, today)
+                switch facts.value(f, Builtin.Listing.until.rawValue) {
+                case .date(let until)?: inForce = inForce && UncertainDate.compare(today, .before, until)
+                case .unknown?: inForce = inForce && .unknown
+                default: break
+                }
+                if inForce != .false { trace?.consult(f) }
+                if inForce == .unknown { trace?.leaveOpen(f, "whether \(book.countries[country].name) was on the \(definition.title) on \(day): the listing's dates are known only as \(describe(f))") }
+                result = result || inForce
+                if result == .true { return .true }
+            }
+            if result == .false, definition.completeFrom.map({ day < $0 }) ?? true {
+                trace?.leaveOpen(nil, "the record of the \(definition.title) is not complete for \(day)")
+                return .unknown
+            }
+            return result
+        case .annual(let offset):
+            let year = fiscalYear - offset
+            for f in listings {
+                if case .number(let y)? = facts.value(f, Builtin.Listing.year.rawValue), y == year {
+                    trace?.consult(f)
+                    return .true
+                }
+            }
+            // Not listed: is that edition recorded completely?
+            let editions = facts.facts(ofKind: Builtin.edition, country: country).filter {
+                guard case .list(let l)? = facts.value($0, Builtin.Edition.list.rawValue), l == list,
+                      case .number(let y)? = facts.value($0, Builtin.Edition.year.rawValue) else { return false }
+                return y == year
+            }
+            guard let edition = editions.first else {
+                trace?.leaveOpen(nil, "the \(year) \(definition.title), which governs FY\(fiscalYear), is not recorded")
+                return .unknown
+            }
+            trace?.consult(edition)
+            if case .date(let published)? = facts.value(edition, Builtin.Edition.published.rawValue),
+               UncertainDate.compare(UncertainDate(day), .before, published) == .true {
+                return .false  // not yet published on the query date: nobody is on it yet
+            }
+            guard case .enumCase(let coverage, _)? = facts.value(edition, Builtin.Edition.coverage.rawValue) else { return .unknown }
+            switch Builtin.coverages[coverage] {
+            case "complete": return .false
+            case "partial":
+                trace?.leaveOpen(edition, "the \(year) \(definition.title) is recorded only in part, and \(book.countries[country].name) is not among the entries recorded")
+                return .unknown
+            default:
+                trace?.leaveOpen(edition, "the \(year) \(definition.title), which governs FY\(fiscalYear), is not recorded")
+                return .unknown
+            }
+        }
+    }
+
+    private func describe(_ f: Int) -> String {
+        let from = facts.value(f, Builtin.Listing.from.rawValue)?.written ?? "unknown"
+        let until = facts.value(f, Builtin.Listing.until.rawValue)?.written
+        return until.map { "\(from) to \($0)" } ?? "from \(from)"
+    }
+
+    /// The value of an operand, `nil` when not recorded.
+    func value(_ o: Operand, traceMissing: Bool) -> FieldValue? {
+        switch o {
+        case .queryDate: return .date(UncertainDate(day))
+        case .queryFiscalYear: return .fiscalYear(fiscalYear)
+        case .queryProgram: return .program(program)
+        case .queryRecipient: return .enumCase(recipient == .government ? 0 : 1, recipient.rawValue)
+        case .actEnacted: return .date(UncertainDate(actEnacted))
+        case .actFiscalYear: return .fiscalYear(actYear)
+        case .literal(let v): return v
+        case .fact(let slot): return .fact(slots[slot])
+        case .field(let slot, let field, _):
+            let f = slots[slot]
+            trace?.consult(f)
+            let v = facts.value(f, field)
+            if traceMissing, v == nil || v == .unknown { noteOpen(o, "not recorded") }
+            return v
+        }
+    }
+
+    /// Records that an operand's value left a question open.
+    func noteOpen(_ o: Operand, _ how: String) {
+        guard let trace, case .field(let slot, let field, let name) = o else { return }
+        let f = slots[slot]
+        let fact = facts.fact(f)
+        let kind = book.kinds[fact.kind]
+        let question = kind.fields[field].question ?? "`\(name)`"
+        trace.leaveOpen(f, "\(kind.name) `\(fact.id)`: \(question) — \(how)")
+    }
+
+    private func compare(_ l: Operand, _ op: Expression.Comparison, _ r: Operand) -> Truth {
+        guard let a = value(l, traceMissing: true), let b = value(r, traceMissing: true) else { return .unknown }
+        switch (a, b) {
+        case (.date(let x), .date(let y)):
+            let t = UncertainDate.compare(x, op, y)
+            if t == .unknown {
+                if !x.isExact { noteOpen(l, "known only as \(x)") }
+                if !y.isExact { noteOpen(r, "known only as \(y)") }
+            }
+            return t
+        case (.fiscalYear(let x), .fiscalYear(let y)), (.number(let x), .number(let y)):
+            return Truth(ordered(x, op, y))
+        case (.truth(let x, let xw), .truth(let y, _)):
+            if x == .unknown { noteOpen(l, "recorded as \(xw)"); return .unknown }
+            if y == .unknown { return .unknown }
+            return Truth((x == y) == (op == .equal))
+        case (.unknown, _), (_, .unknown):
+            return .unknown
+        default:
+            return Truth((a == b) == (op == .equal))
+        }
+    }
+
+    private func ordered(_ x: Int, _ op: Expression.Comparison, _ y: Int) -> Bool {
+        switch op.ordering {
+        case .less: return x < y
+        case .lessEqual: return x <= y
+        case .greater: return x > y
+        case .greaterEqual: return x >= y
+        case .equal: return x == y
+        case .notEqual: return x != y
+        default: return false
+        }
+    }
+}

@@ -1,0 +1,101 @@
+/// Answers "may the United States fund this country, under this program, on this date?" from a
+/// checked rulebook. Prepare it once, ask it many times; it is immutable and safe to share.
+///
+/// ```swift
+/// let answer = try Engine.standard.canFund(country: "Mali", program: "IMET", on: Day(parsing: "2012-06-01")!)
+/// print(answer.verdict)   // prohibited
+/// ```
+public struct Engine: Sendable {
+    /// The rulebook it answers from.
+    public let rulebook: Rulebook
+
+    /// Proviso's version, recorded in every answer.
+    public static let version = "0.1.0"
+
+    /// An engine over a checked rulebook.
+    public init(rulebook: Rulebook) { self.rulebook = rulebook }
+
+    /// An engine over the rulebook in `directory` (every `.proviso` file below it).
+    public init(directory: String) throws(RulebookError) { rulebook = try Rulebook.load(directory: directory) }
+
+    /// The engine over the default rulebook that ships inside the library.
+    public static var standard: Engine {
+        get throws(RulebookError) { Engine(rulebook: try Rulebook.embedded()) }
+    }
+
+    /// Resolves names (any case, ISO codes and aliases) into a query.
+    public func query(country: String, program: String, on date: Day, purposes: [String] = [],
+                      recipient: Recipient? = nil, fiscalYear: Int? = nil) throws(QueryError) -> Query {
+        guard let c = rulebook.country(named: country) else {
+            throw .unknownCountry(country, suggestion: closestName(to: country, in: rulebook.countryNames).map(canonicalCountry))
+        }
+        guard let p = rulebook.program(named: program) else {
+            throw .unknownProgram(program, suggestion: closestName(to: program, in: rulebook.programNames).map(canonicalProgram))
+        }
+        var ps: [Int] = []
+        for name in purposes {
+            guard let i = rulebook.purpose(named: name) else {
+                throw .unknownPurpose(name, suggestion: closestName(to: name, in: rulebook.purposes.map(\.id)))
+            }
+            ps.append(i)
+        }
+        return Query(country: c, program: p, date: date, purposes: ps, recipient: recipient, fundsFiscalYear: fiscalYear)
+    }
+
+    private func canonicalCountry(_ name: String) -> String { rulebook.country(named: name).map { rulebook.countries[$0].name } ?? name }
+    private func canonicalProgram(_ name: String) -> String { rulebook.program(named: name).map { rulebook.programs[$0].id } ?? name }
+
+    /// The full determination for a question given by names.
+    public func canFund(country: String, program: String, on date: Day, purposes: [String] = [],
+                        recipient: Recipient? = nil, fiscalYear: Int? = nil) throws(QueryError) -> Determination {
+        try determine(query(country: country, program: program, on: date, purposes: purposes, recipient: recipient,
+                            fiscalYear: fiscalYear))
+    }
+
+    /// The full determination for a query: verdict, provisions, facts, missing facts and
+    /// (unless `paths` is false) the verified paths that would change it.
+    public func determine(_ query: Query, paths: Bool = true) throws(QueryError) -> Determination {
+        let facts = try FactBase(book: rulebook, assumptions: query.assumptions, forgotten: query.forgotten)
+        let act = try rulebook.actInForce(on: query.date, fundsFiscalYear: query.fundsFiscalYear)
+        var answer = Explainer(book: rulebook, facts: facts, query: query, act: act).determination()
+        if paths { answer.paths = PathFinder(engine: self, query: query, answer: answer).paths() }
+        return answer
+    }
+
+    /// Only the verdict and the identifiers of the deciding provisions (exemptions, for an
+    /// answer allowed by one): no explanation is built. For matrices and benchmarks.
+    public func verdict(_ query: Query) throws(QueryError) -> (verdict: Verdict, decidedBy: [String]) {
+        let facts = try FactBase(book: rulebook, assumptions: query.assumptions, forgotten: query.forgotten)
+        let act = try rulebook.actInForce(on: query.date, fundsFiscalYear: query.fundsFiscalYear)
+        let outcomes = Explainer(book: rulebook, facts: facts, query: query, act: act, traced: false).componentOutcomes()
+        var worst = Verdict.allowed
+        var deciding: [String] = []
+        for (_, list) in outcomes {
+            let v = Evaluator.verdict(list, book: rulebook)
+            if rank(v) > rank(worst) { worst = v }
+        }
+        for (_, list) in outcomes {
+            for o in list where Explainer.decides(o.status, verdict: worst) {
+                let id: String
+                if worst.permits, case .exemption(let x)? = o.decider { id = rulebook.exemptions[x].id } else { id = rulebook.provisions[o.provision].id }
+                if !deciding.contains(id) { deciding.append(id) }
+            }
+        }
+        return (worst, deciding.sorted())
+    }
+
+    private func rank(_ v: Verdict) -> Int {
+        switch v {
+        case .allowed: return 0
+        case .allowedWithConditions: return 1
+        case .indeterminate: return 2
+        case .prohibited: return 3
+        }
+    }
+
+    /// Parses facts written in the rules language (`--assume`), against this rulebook's names.
+    public func assumptions(_ texts: [String]) throws(RulebookError) -> [Fact] {
+        let files = texts.enumerated().map { SourceFile(path: "--assume #\($0.offset + 1)", text: $0.element) }
+        return try rulebook.parseFacts(files)
+    }
+}

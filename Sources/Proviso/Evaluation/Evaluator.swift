@@ -1,0 +1,294 @@
+/// What lifted, waived or exempted a provision.
+enum Decider: Sendable, Equatable {
+    case purpose(Int)
+    case certification(Int)
+    case waiver(Int)
+    case exemption(Int)
+}
+
+/// Why a provision does not reach a query.
+enum Inapplicability: Sendable, Equatable {
+    /// No version in the act whose text governs.
+    case noVersion
+    /// The program's funds are outside what the version covers.
+    case notCovered
+    /// The version reaches the government only; the assistance goes to others.
+    case recipient
+}
+
+/// One provision's outcome for one program, in indices (no text): what the matrix and the
+/// benchmark need. `Explainer` turns it into words.
+struct Outcome: Sendable {
+    var provision: Int
+    /// The (component) program it is for.
+    var program: Int = -1
+    var status: ProvisionStatus
+    var version: Int?
+    var event: Int?
+    var events: [Int] = []
+    var decider: Decider?
+    var inapplicability: Inapplicability?
+    var open: [(fact: Int?, description: String)] = []
+    var consulted: [Int] = []
+}
+
+/// Evaluates every provision of a rulebook for one country, date, recipient and set of purposes.
+struct Evaluator {
+    let facts: FactBase
+    let act: ActInForce
+    let country: Int
+    let day: Day
+    let fiscalYear: Int
+    let recipient: Recipient
+    /// Purposes of the query, without the program's own.
+    let queryPurposes: [Int]
+    let traced: Bool
+
+    var book: Rulebook { facts.book }
+
+    /// Outcomes of every provision for `program` (a single account, never a composite).
+    func outcomes(program: Int) -> [Outcome] {
+        var purposes = Set(queryPurposes)
+        purposes.formUnion(book.programs[program].purposes)
+        return book.provisions.indices.map {
+            var o = outcome(provision: $0, program: program, purposes: purposes)
+            o.program = program
+            return o
+        }
+    }
+
+    func outcome(provision p: Int, program: Int, purposes: Set<Int>) -> Outcome {
+        let provision = book.provisions[p]
+        guard let vi = provision.versions.firstIndex(where: { $0.fiscalYears.contains(act.textFiscalYear) }) else {
+            return Outcome(provision: p, status: .notApplicable, inapplicability: .noVersion)
+        }
+        let version = provision.versions[vi]
+        if let why = inapplicability(version, program: program) {
+            return Outcome(provision: p, status: .notApplicable, version: vi, inapplicability: why)
+        }
+        guard let kind = provision.eachKind else {
+            return evaluate(p, version: vi, program: program, purposes: purposes, event: nil)
+        }
+        let events = facts.facts(ofKind: kind, country: country)
+        if events.isEmpty {
+            if book.kinds[kind].isComplete { return Outcome(provision: p, status: .notTriggered, version: vi) }
+            var o = Outcome(provision: p, status: .unknown, version: vi)
+            o.open = [(nil, "no `\(book.kinds[kind].name)` is recorded for \(book.countries[country].name), and the record of them is not complete")]
+            return o
+        }
+        var best: Outcome?
+        for e in events {
+            let o = evaluate(p, version: vi, program: program, purposes: purposes, event: e)
+            if best == nil || o.status.severity > best!.status.severity { best = o }
+        }
+        var result = best!
+        result.events = events
+        return result
+    }
+
+    private func inapplicability(_ version: ProvisionVersion, program: Int) -> Inapplicability? {
+        let funding = book.programs[program].funding
+        var covered: Bool
+        switch version.funds {
+        case .allFunds:
+            if case .sfopsTitle = funding { covered = true } else { covered = false }
+        case .titles(let range):
+            if case .sfopsTitle(let n)? = funding { covered = range.contains(n) } else { covered = false }
+        case .programs(let set):
+            covered = set.contains(program)
+        case .anyAssistance:
+            covered = true
+        }
+        if !covered, version.reaches.contains(where: { $0.program == program }) { covered = true }
+        guard covered else { return .notCovered }
+        if version.recipient == .government, recipient == .nonGovernment { return .recipient }
+        return nil
+    }
+
+    private func conditionEvaluator(slots: Int, event: Int?, program: Int, defines: [Condition], trace: Trace?) -> ConditionEvaluator {
+        var s = [Int](repeating: -1, count: max(1, slots))
+        if let event { s[0] = event }
+        return ConditionEvaluator(facts: facts, country: country, program: program, day: day, fiscalYear: fiscalYear,
+                                  recipient: recipient, actYear: act.textFiscalYear, actEnacted: act.act.enacted,
+                                  defines: defines, slots: s, trace: trace)
+    }
+
+    /// Trigger, then remedies in the provision's order.
+    private func evaluate(_ p: Int, version vi: Int, program: Int, purposes: Set<Int>, event: Int?) -> Outcome {
+        let provision = book.provisions[p]
+        let version = provision.versions[vi]
+        let trace = traced ? Trace() : nil
+        var ce = conditionEvaluator(slots: provision.slotCount, event: event, program: program, defines: provision.defines, trace: trace)
+        if let event { trace?.consult(event) }
+        let trigger = version.trigger.map { ce.evaluate($0) } ?? .true
+        var outcome = Outcome(provision: p, status: .notTriggered, version: vi, event: event)
+        if trigger == .false {
+            outcome.consulted = trace?.consulted ?? []
+            return outcome
+        }
+        if provision.kind == .condition {
+            outcome.status = trigger == .true ? .condition : .unknown
+            outcome.open = trace?.open ?? []
+            outcome.consulted = trace?.consulted ?? []
+            return outcome
+        }
+        let openBeforeRemedies = trace?.open.count ?? 0
+        var remedyUnknown = false
+        for remedy in provision.order {
+            let (truth, decider) = self.remedy(remedy, provision: p, version: version, program: program, purposes: purposes,
+                                               event: event, trace: trace)
+            if truth == .true {
+                outcome.status = remedy.status
+                outcome.decider = decider
+                // Questions the trigger left open no longer matter once a remedy holds.
+                outcome.consulted = trace?.consulted ?? []
+                if let f = decider?.fact, !outcome.consulted.contains(f) { outcome.consulted.append(f) }
+                return outcome
+            }
+            if truth == .unknown { remedyUnknown = true }
+        }
+        outcome.status = (trigger == .unknown || remedyUnknown) ? .unknown : .prohibits
+        if let trace {
+            outcome.open = outcome.status == .unknown ? trace.open : Array(trace.open.prefix(openBeforeRemedies))
+            outcome.consulted = trace.consulted
+        }
+        return outcome
+    }
+
+    private func remedy(_ remedy: Provision.Remedy, provision p: Int, version: ProvisionVersion, program: Int, purposes: Set<Int>,
+                        event: Int?, trace: Trace?) -> (Truth, Decider?) {
+        switch remedy {
+        case .exempt:
+            if let hit = version.exemptPurposes.first(where: purposes.contains) { return (.true, .purpose(hit)) }
+            return (.false, nil)
+        case .lifted:
+            return certification(provision: p, afterEvent: version.lifting?.afterEvent ?? false, event: event, trace: trace)
+        case .waived:
+            return waiver(provision: p, program: program, trace: trace)
+        case .notwithstanding:
+            var result = Truth.false
+            var decider: Decider?
+            for x in book.exemptionsByProvision[p] {
+                let t = applies(x, program: program, purposes: purposes, trace: trace)
+                if t == .true { return (.true, .exemption(x)) }
+                if t == .unknown { result = .unknown; decider = .exemption(x) }
+            }
+            return (result, decider)
+        }
+    }
+
+    private func certification(provision p: Int, afterEvent: Bool, event: Int?, trace: Trace?) -> (Truth, Decider?) {
+        var result = Truth.false
+        var found: Decider?
+        let today = UncertainDate(day)
+        var eventDate: UncertainDate?
+        if let event, let dateField = book.kinds[facts.fact(event).kind].fieldIndex("date"),
+           case .date(let d)? = facts.value(event, dateField) { eventDate = d }
+        for c in facts.facts(ofKind: Builtin.certification, country: country) {
+            guard case .provision(let cp)? = facts.value(c, Builtin.Certification.provision.rawValue), cp == p else { continue }
+            if let event {
+                guard case .fact(let target)? = facts.value(c, Builtin.Certification.event.rawValue), target == event else { continue }
+            }
+            guard case .date(let date)? = facts.value(c, Builtin.Certification.date.rawValue) else {
+                result = result || .unknown
+                trace?.leaveOpen(c, "certification `\(facts.fact(c).id)`: its date is not recorded")
+                continue
+            }
+            var t = UncertainDate.compare(date, .onOrBefore, today)
+            if afterEvent {
+                if let eventDate { t = t && UncertainDate.compare(date, .after, eventDate) } else { t = t && .unknown }
+            }
+            if t == .unknown {
+                trace?.leaveOpen(c, "whether certification `\(facts.fact(c).id)` (dated \(date)) was in force on \(day)")
+            }
+            if t != .false { trace?.consult(c) }
+            if t == .true { return (.true, .certification(c)) }
+            if t == .unknown { found = .certification(c) }
+            result = result || t
+        }
+        return (result, found)
+    }
+
+    private func waiver(provision p: Int, program: Int, trace: Trace?) -> (Truth, Decider?) {
+        var result = Truth.false
+        var found: Decider?
+        let today = UncertainDate(day)
+        for w in facts.facts(ofKind: Builtin.waiver, country: country) {
+            guard case .provision(let wp)? = facts.value(w, Builtin.Waiver.provision.rawValue), wp == p else { continue }
+            if case .fiscalYears(let years)? = facts.value(w, Builtin.Waiver.fiscalYears.rawValue), !years.contains(fiscalYear) { continue }
+            var t = Truth.true
+            if let programs = facts.list(w, Builtin.Waiver.programs.rawValue), !programs.isEmpty {
+                t = Truth(programs.contains(.program(program)))
+            }
+            if case .enumCase(let scope, _)? = facts.value(w, Builtin.Waiver.scope.rawValue), Builtin.waiverScopes[scope] == "unknown" {
+                t = t && .unknown
+                if t == .unknown { trace?.leaveOpen(w, "waiver `\(facts.fact(w).id)`: which programs it covers is not recorded") }
+            }
+            guard t != .false else { continue }
+            switch facts.value(w, Builtin.Waiver.date.rawValue) {
+            case .date(let d)?: t = t && UncertainDate.compare(d, .onOrBefore, today)
+            default: t = t && .unknown
+            }
+            if case .date(let until)? = facts.value(w, Builtin.Waiver.until.rawValue) {
+                t = t && UncertainDate.compare(today, .onOrBefore, until)
+            }
+            if t != .false { trace?.consult(w) }
+            if t == .true { return (.true, .waiver(w)) }
+            if t == .unknown { found = .waiver(w) }
+            result = result || t
+        }
+        return (result, found)
+    }
+
+    /// Whether an exemption applies to the query.
+    func applies(_ x: Int, program: Int, purposes: Set<Int>, trace: Trace?) -> Truth {
+        let e = book.exemptions[x]
+        if let years = e.fiscalYears, !years.contains(act.textFiscalYear) { return .false }
+        if let programs = e.programs, !programs.contains(program) { return .false }
+        if let wanted = e.purposes, wanted.isDisjoint(with: purposes) { return .false }
+        if let r = e.recipient, r != recipient { return .false }
+        if let countries = e.countries, !countries.contains(country) { return .false }
+        guard let condition = e.condition else { return .true }
+        var ce = conditionEvaluator(slots: e.slotCount, event: nil, program: program, defines: [], trace: trace)
+        return ce.evaluate(condition)
+    }
+
+    /// The verdict that a set of outcomes gives, and whether any outcome carries a notice.
+    static func verdict(_ outcomes: [Outcome], book: Rulebook) -> Verdict {
+        var sawUnknown = false
+        var conditional = false
+        for o in outcomes {
+            switch o.status {
+            case .prohibits: return .prohibited
+            case .unknown: sawUnknown = true
+            case .exempted, .waived, .condition: conditional = true
+            case .lifted:
+                if let v = o.version, book.provisions[o.provision].versions[v].lifting?.notice != nil { conditional = true }
+            default: break
+            }
+        }
+        if sawUnknown { return .indeterminate }
+        return conditional ? .allowedWithConditions : .allowed
+    }
+}
+
+extension Provision.Remedy {
+    /// The status a provision takes when this remedy holds.
+    var status: ProvisionStatus {
+        switch self {
+        case .exempt, .notwithstanding: return .exempted
+        case .lifted: return .lifted
+        case .waived: return .waived
+        }
+    }
+}
+
+extension Decider {
+    /// The fact behind the decider, if it is one.
+    var fact: Int? {
+        switch self {
+        case .certification(let f), .waiver(let f): return f
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// The facts one query sees: the rulebook's record, plus any assumed facts, minus any forgotten
+/// facts or fields. Without assumptions it reads the rulebook's indexes directly.
+struct FactBase {
+    let book: Rulebook
+    private let extra: [Fact]
+    private let forgottenFacts: Set<Int>
+    private let forgottenFields: [Int: Set<Int>]
+    /// Whether nothing is assumed or forgotten (the fast path).
+    let isPlain: Bool
+
+    init(book: Rulebook, assumptions: [Fact] = [], forgotten: [String] = []) throws(QueryError) {
+        self.book = book
+        self.extra = assumptions
+        var facts: Set<Int> = []
+        var fields: [Int: Set<Int>] = [:]
+        for name in forgotten {
+            let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+            guard let f = book.fact(named: parts[0]) else {
+                throw .unknownFact(parts[0], suggestion: closestName(to: parts[0], in: book.facts.map(\.id)))
+            }
+            if parts.count == 2 {
+                guard let field = book.kinds[book.facts[f].kind].fieldIndex(parts[1]) else {
+                    throw .unknownFact(name, suggestion: nil)
+                }
+                fields[f, default: []].insert(field)
+            } else {
+                facts.insert(f)
+            }
+        }
+        forgottenFacts = facts
+        forgottenFields = fields
+        isPlain = assumptions.isEmpty && forgotten.isEmpty
+    }
+
+    /// The fact at `index` (assumed facts follow the rulebook's).
+    @inline(__always) func fact(_ index: Int) -> Fact {
+        index < book.facts.count ? book.facts[index] : extra[index - book.facts.count]
+    }
+
+    /// A field's value, `nil` when not recorded or forgotten.
+    @inline(__always) func value(_ index: Int, _ field: Int) -> FieldValue? {
+        if isPlain { return book.facts[index].value(field) }
+        if let gone = forgottenFields[index], gone.contains(field) { return nil }
+        return fact(index).value(field)
+    }
+
+    /// The further values of a repeated field.
+    func list(_ index: Int, _ field: Int) -> [FieldValue]? {
+        if !isPlain, let gone = forgottenFields[index], gone.contains(field) { return nil }
+        return fact(index).lists[field]
+    }
+
+    /// Facts of `kind` for `country`.
+    func facts(ofKind kind: Int, country: Int) -> [Int] {
+        let base = book.facts(ofKind: kind, country: country)
+        if isPlain { return base }
+        var out = base.filter { !forgottenFacts.contains($0) }
+        let perCountry = book.kinds[kind].perCountry
+        for (i, f) in extra.enumerated() where f.kind == kind && (!perCountry || f.country == country) {
+            out.append(book.facts.count + i)
+        }
+        return out
+    }
+}

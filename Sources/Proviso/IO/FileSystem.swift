@@ -1,0 +1,84 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The little file access Proviso needs, on POSIX calls: no Foundation, so the library starts
+/// fast and embeds anywhere. Nothing here follows a symbolic link out of a rulebook folder.
+public enum FileSystem {
+    /// What is at a path.
+    public enum Entry: Sendable { case file, directory, link, other, missing }
+
+    /// The kind of entry at `path`, without following a final symbolic link.
+    public static func entry(_ path: String) -> Entry {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .link
+        default: return .other
+        }
+    }
+
+    /// The whole file, or `nil` if it cannot be read.
+    public static func read(_ path: String) -> [UInt8]? {
+        guard let handle = fopen(path, "rb") else { return nil }
+        defer { fclose(handle) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
+            if n > 0 { bytes.append(contentsOf: buffer[0..<n]) }
+            if n < buffer.count {
+                if ferror(handle) != 0 { return nil }
+                return bytes
+            }
+        }
+    }
+
+    /// Writes `bytes` to a temporary file beside `path`, then renames it into place, so that an
+    /// interrupted write leaves the old file whole.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) -> Bool {
+        let temporary = path + ".proviso-tmp-\(getpid())"
+        guard let handle = fopen(temporary, "wb") else { return false }
+        let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, handle) }
+        let flushed = fflush(handle) == 0
+        fclose(handle)
+        guard written == bytes.count, flushed, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
+    }
+
+    /// Files below `root` whose names end in `.ext`, sorted, as paths that start with `root`.
+    /// Symbolic links are skipped.
+    public static func files(under root: String, extension ext: String) -> [String] {
+        var found: [String] = []
+        var pending = [root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root]
+        var visited = 0
+        while let directory = pending.popLast() {
+            visited += 1
+            if visited > 100_000 { break }
+            guard let handle = opendir(directory) else { continue }
+            defer { closedir(handle) }
+            while let item = readdir(handle) {
+                let name = withUnsafePointer(to: item.pointee.d_name) {
+                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                if name == "." || name == ".." || name.hasPrefix(".") { continue }
+                let path = directory + "/" + name
+                switch entry(path) {
+                case .directory: pending.append(path)
+                case .file where name.hasSuffix("." + ext): found.append(path)
+                default: continue
+                }
+            }
+        }
+        return found.sorted()
+    }
+}

@@ -1,0 +1,223 @@
+/// Facts: every record checked against its kind's declared shape, every reference resolved, every
+/// fact sourced.
+extension Checker {
+    func checkFacts() {
+        // Pass A: identifiers, so that facts can refer to facts recorded anywhere.
+        var pending: [(Clause, Int, Int)] = []  // clause, kind, fact index
+        for decl in factDecls {
+            guard let kind = kindLookup[decl.head.text] else {
+                let names = Array(Checker.declarationHeads) + kindLookup.keys
+                report(.unknownDeclaration(decl.head, suggestion: closestName(to: decl.head.text, in: names)))
+                continue
+            }
+            var r = ArgumentReader(decl)
+            guard let id = r.word("the fact's identifier") else { report(r.diagnostics); continue }
+            if r.current?.kind == .string { r.skip() }
+            r.end()
+            report(r.diagnostics)
+            if let first = factLookup[id.text] {
+                report(.duplicate(id.text, "fact", at: id.location, first: facts[first].location))
+                continue
+            }
+            factLookup[id.text] = facts.count
+            pending.append((decl, kind, facts.count))
+            facts.append(Fact(id: id.text, kind: kind, country: nil, values: Array(repeating: nil, count: kinds[kind].fields.count),
+                              lists: [:], sources: [], confidence: nil, fieldConfidence: [:], notes: [], summary: nil,
+                              location: decl.location))
+        }
+        // Pass B: values.
+        for (decl, kind, index) in pending { fillFact(decl, kind: kind, index: index) }
+        // Pass C: countries derived through references (a certification of an event is about the
+        // event's country), then the per-country requirement.
+        for (decl, kind, index) in pending {
+            if facts[index].country == nil, kinds[kind].perCountry {
+                for value in facts[index].values {
+                    if case .fact(let target)? = value, let c = facts[target].country { facts[index].country = c; break }
+                }
+                if facts[index].country == nil { report(.missingCountry(facts[index].id, at: decl.location)) }
+            }
+        }
+    }
+
+    private func fillFact(_ decl: Clause, kind: Int, index: Int) {
+        let k = kinds[kind]
+        var fact = facts[index]
+        let allowed = k.fields.map(\.name) + ["country", "source", "confidence", "note", "summary"]
+        var seen: [String: SourceLocation] = [:]
+        for c in decl.body ?? [] {
+            let head = c.head.text
+            guard allowed.contains(head) else {
+                report(.unknownField(c.head, kind: k.name, suggestion: closestName(to: head, in: allowed)))
+                continue
+            }
+            if head != "source", head != "note", let first = seen[head], !(k.fieldIndex(head).map { k.fields[$0].isRepeated } ?? false) {
+                report(.duplicate(head, "field", at: c.location, first: first))
+                continue
+            }
+            seen[head] = c.location
+            switch head {
+            case "country":
+                if !k.perCountry { report(.countryNotAllowed(k.name, at: c.location)); continue }
+                var r = ArgumentReader(c)
+                if let t = r.name("a country") { fact.country = resolveCountry(t) }
+                r.end()
+                report(r.diagnostics)
+            case "source":
+                var r = ArgumentReader(c)
+                if let s = r.string("a source (an address or reference a person can look up)") {
+                    if s.trimmingSpaces.isEmpty { report(.emptySource(at: c.location)) } else { fact.sources.append(s) }
+                }
+                r.end()
+                report(r.diagnostics)
+            case "note":
+                var r = ArgumentReader(c)
+                if let s = r.string("a note in quotes") { fact.notes.append(s) }
+                r.end()
+                report(r.diagnostics)
+            case "summary":
+                var r = ArgumentReader(c)
+                fact.summary = r.string("one line in quotes saying what the fact records")
+                r.end()
+                report(r.diagnostics)
+            case "confidence":
+                confidence(c, kind: k, into: &fact)
+            default:
+                let f = k.fieldIndex(head)!
+                let field = k.fields[f]
+                var r = ArgumentReader(c)
+                if field.isRepeated {
+                    if r.accept("all") {
+                        fact.lists[f] = []
+                    } else {
+                        var values = fact.lists[f] ?? []
+                        for t in r.names(field.type.description) {
+                            if let v = value(of: t, type: field.type, kindName: k.name) { values.append(v) }
+                        }
+                        fact.lists[f] = values
+                        fact.values[f] = values.first
+                    }
+                } else if r.accept("unknown") {
+                    fact.values[f] = .unknown
+                } else {
+                    fact.values[f] = scalar(&r, type: field.type, kindName: k.name)
+                }
+                r.end()
+                report(r.diagnostics)
+            }
+        }
+        for (f, field) in k.fields.enumerated() where field.isRequired && fact.values[f] == nil && fact.lists[f] == nil {
+            report(.missingField(field.name, fact: fact.id, kind: k.name, at: decl.location))
+        }
+        if fact.sources.isEmpty { report(.missingSource(decl)) }
+        facts[index] = fact
+    }
+
+    /// One value of a non-repeated field.
+    private func scalar(_ r: inout ArgumentReader, type: FieldType, kindName: String) -> FieldValue? {
+        switch type {
+        case .date:
+            return r.date().map(FieldValue.date)
+        case .text:
+            return r.string("text in quotes").map(FieldValue.text)
+        case .citation:
+            guard let s = r.string("a citation in quotes") else { return nil }
+            return citation(s, at: r.tokens[r.index - 1].location).map(FieldValue.citation)
+        case .number:
+            guard let t = r.current, t.kind == .number, let n = Int(t.text) else {
+                r.fail(.expected("a number", found: r.current, at: r.here, in: r.clause))
+                return nil
+            }
+            r.skip()
+            return .number(n)
+        case .fiscalYear:
+            return r.fiscalYear().map(FieldValue.fiscalYear)
+        case .fiscalYears:
+            return r.fiscalYears().map(FieldValue.fiscalYears)
+        default:
+            guard let t = r.name(type.description) else { return nil }
+            return value(of: t, type: type, kindName: kindName)
+        }
+    }
+
+    /// A single name-like value: truth, enumeration, program, provision, country, list, reference.
+    func value(of t: Token, type: FieldType, kindName: String) -> FieldValue? {
+        switch type {
+        case .truth:
+            switch t.text {
+            case "yes": return .truth(.true, written: "yes")
+            case "no": return .truth(.false, written: "no")
+            case "disputed", "unknown": return .truth(.unknown, written: t.text)
+            default:
+                report(.badEnum(t, expected: ["yes", "no", "disputed", "unknown"]))
+                return nil
+            }
+        case .enumeration(let cases):
+            guard let i = cases.firstIndex(of: t.text) else { report(.badEnum(t, expected: cases)); return nil }
+            return .enumCase(i, t.text)
+        case .program:
+            return resolveProgram(t).map(FieldValue.program)
+        case .provision:
+            return resolveProvision(t).map(FieldValue.provision)
+        case .country:
+            return resolveCountry(t).map(FieldValue.country)
+        case .list:
+            return resolveList(t).map(FieldValue.list)
+        case .reference(let kind):
+            guard let f = resolve(t, in: factLookup, what: "fact", candidates: Array(factLookup.keys)) else { return nil }
+            if kinds[facts[f].kind].name != kind { report(.wrongFactKind(t, expected: kind, found: kinds[facts[f].kind].name)); return nil }
+            return .fact(f)
+        case .anyFact:
+            return resolve(t, in: factLookup, what: "fact", candidates: Array(factLookup.keys)).map(FieldValue.fact)
+        default:
+            report(.expected(type.description, found: t, at: t.location, in: Clause(head: Token(.word, kindName, at: t.location))))
+            return nil
+        }
+    }
+
+    /// `confidence H` or `confidence date=H duly-elected=M`.
+    private func confidence(_ c: Clause, kind: FactKind, into fact: inout Fact) {
+        var r = ArgumentReader(c)
+        defer { report(r.diagnostics) }
+        while let t = r.current {
+            guard t.kind == .word else { r.fail(.expected("a confidence such as `H` or `date=H`", found: t, at: t.location, in: c)); return }
+            r.skip()
+            if r.current?.kind == .equals {
+                r.skip()
+                guard let level = r.word("a confidence level (`H`, `M`, `L` or `U`)") else { return }
+                guard let conf = Confidence(rawValue: level.text) else { report(.badEnum(level, expected: ["H", "M", "L", "U"])); continue }
+                guard let f = kind.fieldIndex(t.text) else {
+                    report(.unknownField(t, kind: kind.name, suggestion: closestName(to: t.text, in: kind.fields.map(\.name))))
+                    continue
+                }
+                fact.fieldConfidence[f] = conf
+            } else if let conf = Confidence(rawValue: t.text) {
+                fact.confidence = conf
+            } else {
+                report(.badEnum(t, expected: ["H", "M", "L", "U"]))
+            }
+        }
+    }
+}
+
+extension Diagnostic {
+    static func unknownDeclaration(_ head: Token, suggestion: String?) -> Diagnostic {
+        Diagnostic(.error, "R214", "unknown declaration or fact kind `\(head.text)`", at: head.location,
+                   help: suggestion.map { "did you mean `\($0)`?" } ?? "declare the kind first: `kind \(head.text) { field … }`")
+    }
+    static func unknownField(_ t: Token, kind: String, suggestion: String?) -> Diagnostic {
+        Diagnostic(.error, "R215", "`\(kind)` has no field `\(t.text)`", at: t.location, help: suggestion.map { "did you mean `\($0)`?" })
+    }
+    static func missingField(_ field: String, fact: String, kind: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "R216", "\(kind) `\(fact)` does not record `\(field)`", at: location,
+                   help: "record it, or write `\(field) unknown` if it could not be established")
+    }
+    static func missingCountry(_ fact: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "R217", "fact `\(fact)` does not say which country it is about", at: location, help: "add `country NAME`")
+    }
+    static func countryNotAllowed(_ kind: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "R218", "a `\(kind)` belongs to no country", at: location)
+    }
+    static func wrongFactKind(_ t: Token, expected: String, found: String) -> Diagnostic {
+        Diagnostic(.error, "R219", "`\(t.text)` is a `\(found)`, not a `\(expected)`", at: t.location)
+    }
+}

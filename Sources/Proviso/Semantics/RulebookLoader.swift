@@ -1,0 +1,62 @@
+internal import ProvisoRules
+
+extension Rulebook {
+    /// Checks parsed source files and builds a rulebook, or returns every diagnostic.
+    public static func check(_ files: [SourceFile], name: String = "rulebook") -> Result<Rulebook, RulebookError> {
+        let sorted = files.sorted { $0.path < $1.path }
+        let trees = sorted.map(Parser.parse)
+        let checker = Checker(trees: trees)
+        if let book = checker.run(name: name, sources: sorted) { return .success(book) }
+        return .failure(RulebookError(diagnostics: checker.diagnostics, sources: sorted))
+    }
+
+    /// Reads and checks every `.proviso` file below `directory`.
+    public static func load(directory: String) throws(RulebookError) -> Rulebook {
+        let files = try readRuleFiles(directory)
+        switch check(files, name: directory) {
+        case .success(let book): return book
+        case .failure(let error): throw error
+        }
+    }
+
+    /// The default rulebook that ships inside the library.
+    public static func embedded() throws(RulebookError) -> Rulebook {
+        switch embeddedResult {
+        case .success(let book): return book
+        case .failure(let error): throw error
+        }
+    }
+
+    private static let embeddedResult: Result<Rulebook, RulebookError> = check(
+        DefaultRulebook.files.map { SourceFile(path: "Rules/" + $0.path, text: $0.text) }, name: "Proviso default rulebook")
+
+    /// The `.proviso` files below `directory`, sorted; symbolic links are not followed, so a
+    /// rulebook cannot read files outside its folder.
+    static func readRuleFiles(_ directory: String, extension ext: String = "proviso") throws(RulebookError) -> [SourceFile] {
+        let paths: [String]
+        switch FileSystem.entry(directory) {
+        case .directory: paths = FileSystem.files(under: directory, extension: ext)
+        case .file: paths = [directory]
+        case .missing: throw RulebookError(diagnostics: [.unreadable(directory, "no such file or directory")], sources: [])
+        default: throw RulebookError(diagnostics: [.unreadable(directory, "not a file or folder")], sources: [])
+        }
+        var files: [SourceFile] = []
+        var problems: [Diagnostic] = []
+        for path in paths {
+            guard let bytes = FileSystem.read(path) else {
+                problems.append(.unreadable(path, "cannot read the file"))
+                continue
+            }
+            files.append(SourceFile(path: path, bytes: bytes))
+        }
+        if !problems.isEmpty { throw RulebookError(diagnostics: problems, sources: files) }
+        if files.isEmpty { throw RulebookError(diagnostics: [.unreadable(directory, "no .\(ext) files")], sources: []) }
+        return files
+    }
+}
+
+extension Diagnostic {
+    static func unreadable(_ path: String, _ why: String) -> Diagnostic {
+        Diagnostic(.error, "R001", "cannot read `\(path)`: \(why)", at: nil)
+    }
+}

@@ -1,0 +1,59 @@
+/// A clause of the rules language: a head word, its arguments up to the end of the line, and an
+/// optional block of nested clauses in braces.
+///
+/// Every file — rules, facts and cases — is a list of clauses, so one parser, one formatter and one
+/// error-recovery strategy serve them all. What a clause means is the checker's business
+/// (`Semantics/`); its arguments are parsed further there (expressions, dates, citations).
+public struct Clause: Sendable, Hashable {
+    /// The first word: `provision`, `version`, `prohibits`, a fact kind such as `coup`, …
+    public var head: Token
+    /// The tokens after the head, up to the end of the clause (line continuations joined).
+    public var arguments: [Token]
+    /// The nested clauses, when the clause has a `{ … }` block.
+    public var body: [Clause]?
+    /// Comment lines written just above the clause (kept by `proviso fmt`).
+    public var leadingComments: [Token] = []
+    /// A comment at the end of the clause's line.
+    public var trailingComment: Token?
+    /// Comments inside the block after its last clause.
+    public var closingComments: [Token] = []
+    /// Whether a blank line separated this clause from the one before (kept by `proviso fmt`).
+    public var blankLineBefore = false
+    /// Where the opening brace of the block is, for "missing `}`" messages.
+    public var openBrace: SourceLocation?
+
+    /// Creates a clause.
+    public init(head: Token, arguments: [Token] = [], body: [Clause]? = nil) {
+        self.head = head
+        self.arguments = arguments
+        self.body = body
+    }
+
+    /// The head's location: where a clause is said to be.
+    public var location: SourceLocation { head.location }
+
+    /// The clauses of the body whose head is `word`.
+    public func clauses(_ word: String) -> [Clause] { (body ?? []).filter { $0.head.text == word } }
+
+    // Equality ignores comments and layout: two clauses that say the same thing are equal.
+    public static func == (a: Clause, b: Clause) -> Bool {
+        a.head == b.head && a.arguments == b.arguments && a.body == b.body
+    }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(head)
+        hasher.combine(arguments)
+        hasher.combine(body)
+    }
+}
+
+/// The syntax tree of one file: its clauses, and the comments after the last one.
+public struct SyntaxTree: Sendable {
+    /// The file parsed.
+    public var file: SourceFile
+    /// Top-level clauses in order.
+    public var clauses: [Clause]
+    /// Comments after the last clause.
+    public var trailingComments: [Token]
+    /// Diagnostics from lexing and parsing (the parser recovers, so there may be several).
+    public var diagnostics: [Diagnostic]
+}

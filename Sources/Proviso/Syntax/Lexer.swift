@@ -1,0 +1,300 @@
+/// Turns the bytes of a source file into tokens. Hand-written over UTF-8 bytes, one pass, no
+/// backtracking; it never fails: bad input becomes a diagnostic and lexing goes on.
+public struct Lexer {
+    /// The longest token (a string literal, say) the lexer accepts; longer ones are an error.
+    public static let maximumTokenLength = 1 << 20
+
+    private let file: SourceFile
+    private let bytes: [UInt8]
+    private var offset = 0
+    private var line = 1
+    private var lineStart = 0
+    /// Diagnostics met while lexing.
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    /// A lexer over one file.
+    public init(file: SourceFile) {
+        self.file = file
+        self.bytes = file.bytes
+        // A UTF-8 byte-order mark is allowed and skipped.
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { offset = 3; lineStart = 3 }
+        if let bad = Self.firstInvalidUTF8(bytes) {
+            let lineIndex = file.lineStarts.lastIndex { $0 <= bad } ?? 0
+            let start = file.lineStarts[lineIndex]
+            var column = 1
+            for i in start..<bad where bytes[i] & 0xC0 != 0x80 { column += 1 }
+            diagnostics.append(.invalidUTF8(at: SourceLocation(file: file.path, line: lineIndex + 1, column: column)))
+        }
+    }
+
+    /// Offset of the first byte that does not belong to a valid UTF-8 sequence.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            let width: Int
+            var minimum: UInt32
+            var scalar: UInt32
+            switch b {
+            case 0xC2...0xDF: width = 2; minimum = 0x80; scalar = UInt32(b & 0x1F)
+            case 0xE0...0xEF: width = 3; minimum = 0x800; scalar = UInt32(b & 0x0F)
+            case 0xF0...0xF4: width = 4; minimum = 0x10000; scalar = UInt32(b & 0x07)
+            default: return i
+            }
+            guard i + width <= n else { return i }
+            for k in 1..<width {
+                let c = bytes[i + k]
+                guard c & 0xC0 == 0x80 else { return i }
+                scalar = scalar << 6 | UInt32(c & 0x3F)
+            }
+            if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) { return i }
+            i += width
+        }
+        return nil
+    }
+
+    /// Every token of the file, ending with `.endOfFile`.
+    public mutating func tokenize() -> [Token] {
+        var tokens: [Token] = []
+        tokens.reserveCapacity(bytes.count / 5 + 8)
+        while true {
+            let token = next()
+            tokens.append(token)
+            if token.kind == .endOfFile { return tokens }
+        }
+    }
+
+    private func location(from start: Int, to end: Int) -> SourceLocation {
+        SourceLocation(file: file.path, line: line, column: column(at: start), length: columns(start, end))
+    }
+
+    /// 1-based column of a byte offset on the current line, counting Unicode scalars.
+    private func column(at position: Int) -> Int { columns(lineStart, position) + 1 }
+
+    private func columns(_ from: Int, _ to: Int) -> Int {
+        var count = 0
+        var i = from
+        while i < to && i < bytes.count {
+            if bytes[i] & 0xC0 != 0x80 { count += 1 }
+            i += 1
+        }
+        return count
+    }
+
+    private func text(_ start: Int, _ end: Int) -> String {
+        String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    private mutating func next() -> Token {
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"):
+                offset += 1
+            case UInt8(ascii: "\n"):
+                let token = Token(.newline, "\n", at: location(from: offset, to: offset + 1))
+                offset += 1
+                line += 1
+                lineStart = offset
+                return token
+            case UInt8(ascii: "#"):
+                let start = offset
+                while offset < bytes.count, bytes[offset] != UInt8(ascii: "\n") { offset += 1 }
+                var end = offset
+                if end > start + 1, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                return Token(.comment, text(start + 1, end), at: location(from: start, to: end))
+            case UInt8(ascii: "\""):
+                return string()
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                return numberOrDate()
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
+                return word()
+            default:
+                if let token = punctuation(byte) { return token }
+                let start = offset
+                // Skip one whole UTF-8 sequence so that the message shows the character.
+                offset += 1
+                while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+                let shown = text(start, offset)
+                if byte == 0 {
+                    diagnostics.append(.nulByte(at: location(from: start, to: offset)))
+                } else if shown.unicodeScalars.contains("\u{FFFD}") {
+                    continue  // reported once for the whole file by `init`
+                } else {
+                    diagnostics.append(.unexpectedCharacter(shown, at: location(from: start, to: offset)))
+                }
+            }
+        }
+        return Token(.endOfFile, "", at: location(from: offset, to: offset))
+    }
+
+    private mutating func punctuation(_ byte: UInt8) -> Token? {
+        let start = offset
+        let following: UInt8 = offset + 1 < bytes.count ? bytes[offset + 1] : 0
+        let kind: Token.Kind
+        var width = 1
+        switch byte {
+        case UInt8(ascii: "{"): kind = .leftBrace
+        case UInt8(ascii: "}"): kind = .rightBrace
+        case UInt8(ascii: "("): kind = .leftParen
+        case UInt8(ascii: ")"): kind = .rightParen
+        case UInt8(ascii: "["): kind = .leftBracket
+        case UInt8(ascii: "]"): kind = .rightBracket
+        case UInt8(ascii: ","): kind = .comma
+        case UInt8(ascii: ":"): kind = .colon
+        case UInt8(ascii: "."):
+            if following == UInt8(ascii: ".") { kind = .dotDot; width = 2 } else { kind = .dot }
+        case UInt8(ascii: "="):
+            if following == UInt8(ascii: "=") { kind = .equalEqual; width = 2 } else { kind = .equals }
+        case UInt8(ascii: "!"):
+            guard following == UInt8(ascii: "=") else { return nil }
+            kind = .notEqual; width = 2
+        case UInt8(ascii: "<"):
+            if following == UInt8(ascii: "=") { kind = .lessEqual; width = 2 } else { kind = .less }
+        case UInt8(ascii: ">"):
+            if following == UInt8(ascii: "=") { kind = .greaterEqual; width = 2 } else { kind = .greater }
+        default:
+            return nil
+        }
+        offset += width
+        return Token(kind, text(start, offset), at: location(from: start, to: offset))
+    }
+
+    private static func isWordByte(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+            || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "_") || b == UInt8(ascii: "-")
+    }
+
+    private mutating func word() -> Token {
+        let start = offset
+        while offset < bytes.count, Self.isWordByte(bytes[offset]) { offset += 1 }
+        // A trailing hyphen belongs to no name (`a- b` is a typo); leave it out of the word.
+        while offset > start + 1, bytes[offset - 1] == UInt8(ascii: "-") { offset -= 1 }
+        let spelling = text(start, offset)
+        let loc = location(from: start, to: offset)
+        if offset - start > Self.maximumTokenLength { diagnostics.append(.tokenTooLong(at: loc)) }
+        if spelling.utf8.count == 6, spelling.hasPrefix("FY"), spelling.utf8.dropFirst(2).allSatisfy({ $0 >= 48 && $0 <= 57 }) {
+            return Token(.fiscalYear, spelling, at: loc)
+        }
+        return Token(.word, spelling, at: loc)
+    }
+
+    private mutating func numberOrDate() -> Token {
+        let start = offset
+        func digits() -> Int {
+            let s = offset
+            while offset < bytes.count, bytes[offset] >= UInt8(ascii: "0"), bytes[offset] <= UInt8(ascii: "9") { offset += 1 }
+            return offset - s
+        }
+        let first = digits()
+        // YYYY-MM or YYYY-MM-DD: a date. Anything else that starts with digits is a number, or a
+        // word such as `620A` when letters follow.
+        if first == 4, offset + 2 < bytes.count, bytes[offset] == UInt8(ascii: "-"), isDigit(offset + 1), isDigit(offset + 2) {
+            let save = offset
+            offset += 1
+            if digits() == 2 {
+                if offset < bytes.count, bytes[offset] == UInt8(ascii: "-"), isDigit(offset + 1) {
+                    offset += 1
+                    if digits() != 2 { return malformedDate(from: start) }
+                }
+                if offset < bytes.count, Self.isWordByte(bytes[offset]) { return malformedDate(from: start) }
+                return Token(.date, text(start, offset), at: location(from: start, to: offset))
+            }
+            offset = save
+        }
+        if offset < bytes.count, Self.isWordByte(bytes[offset]), bytes[offset] != UInt8(ascii: "-") {
+            while offset < bytes.count, Self.isWordByte(bytes[offset]) { offset += 1 }
+            return Token(.word, text(start, offset), at: location(from: start, to: offset))
+        }
+        let loc = location(from: start, to: offset)
+        if first > 18 { diagnostics.append(.numberTooLarge(text(start, offset), at: loc)) }
+        return Token(.number, text(start, offset), at: loc)
+    }
+
+    private func isDigit(_ i: Int) -> Bool {
+        i < bytes.count && bytes[i] >= UInt8(ascii: "0") && bytes[i] <= UInt8(ascii: "9")
+    }
+
+    private mutating func malformedDate(from start: Int) -> Token {
+        while offset < bytes.count, Self.isWordByte(bytes[offset]) { offset += 1 }
+        let loc = location(from: start, to: offset)
+        let spelling = text(start, offset)
+        diagnostics.append(.malformedDate(spelling, at: loc))
+        return Token(.date, spelling, at: loc)
+    }
+
+    private mutating func string() -> Token {
+        let start = offset
+        offset += 1
+        var value: [UInt8] = []
+        while offset < bytes.count {
+            let byte = bytes[offset]
+            if byte == UInt8(ascii: "\"") {
+                offset += 1
+                let loc = location(from: start, to: offset)
+                if value.count > Self.maximumTokenLength { diagnostics.append(.tokenTooLong(at: loc)) }
+                // Invalid UTF-8 was reported once for the whole file; keep going with U+FFFD.
+                return Token(.string, String(decoding: value, as: UTF8.self), at: loc)
+            }
+            if byte == UInt8(ascii: "\n") { break }
+            if byte == 0 {
+                diagnostics.append(.nulByte(at: location(from: offset, to: offset + 1)))
+                offset += 1
+                continue
+            }
+            if byte == UInt8(ascii: "\\"), offset + 1 < bytes.count {
+                let escaped = bytes[offset + 1]
+                switch escaped {
+                case UInt8(ascii: "\""): value.append(escaped)
+                case UInt8(ascii: "\\"): value.append(escaped)
+                case UInt8(ascii: "n"): value.append(UInt8(ascii: "\n"))
+                case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
+                default:
+                    diagnostics.append(.unknownEscape(Character(Unicode.Scalar(escaped)), at: location(from: offset, to: offset + 2)))
+                    value.append(escaped)
+                }
+                offset += 2
+                continue
+            }
+            value.append(byte)
+            offset += 1
+        }
+        let loc = location(from: start, to: offset)
+        diagnostics.append(.unterminatedString(at: loc))
+        return Token(.string, String(decoding: value, as: UTF8.self), at: loc)
+    }
+}
+
+extension Diagnostic {
+    static func unexpectedCharacter(_ text: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "S101", "unexpected character `\(text)`", at: location,
+                   help: "names use letters, digits, `-` and `_`; text goes in double quotes")
+    }
+    static func unterminatedString(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "S102", "unterminated string", at: location,
+                   help: "close the string with `\"` on the same line; join long text with several strings")
+    }
+    static func unknownEscape(_ c: Character, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "S103", "unknown escape `\\\(c)` in a string", at: location,
+                   help: "the escapes are `\\\"`, `\\\\`, `\\n` and `\\t`")
+    }
+    static func malformedDate(_ text: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "S104", "malformed date `\(text)`", at: location,
+                   help: "write dates as YYYY-MM-DD, YYYY-MM or YYYY")
+    }
+    static func invalidUTF8(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "S105", "the file is not valid UTF-8 here", at: location,
+                   help: "save the file as UTF-8")
+    }
+    static func nulByte(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "S106", "NUL byte in the text", at: location, help: "rule files are plain UTF-8 text")
+    }
+    static func numberTooLarge(_ text: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "S107", "number `\(text.prefix(40))` is too large", at: location)
+    }
+    static func tokenTooLong(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "S108", "token longer than \(Lexer.maximumTokenLength) bytes", at: location)
+    }
+}

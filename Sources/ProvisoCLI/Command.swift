@@ -1,0 +1,76 @@
+import Proviso
+
+/// One verb of the command line: its name, help text and how it runs.
+protocol Command: SendableMetatype {
+    /// The verb (`can-fund`).
+    static var name: String { get }
+    /// One line for the command list.
+    static var summary: String { get }
+    /// The full `--help` text.
+    static var help: String { get }
+    /// Runs with the arguments after the verb.
+    static func run(_ arguments: [String], console: inout Console) -> ExitCode
+}
+
+/// Helpers every command shares: loading a rulebook, reading dates, reporting errors.
+enum Shared {
+    /// The engine over `--rules DIR`, or the default rulebook; diagnostics go to standard error.
+    static func engine(rules: String?, console: inout Console) -> Engine? {
+        do {
+            if let rules { return try Engine(directory: rules) }
+            return try Engine.standard
+        } catch {
+            console.err(DiagnosticRenderer(sources: error.sources).render(error.diagnostics))
+            return nil
+        }
+    }
+
+    /// `YYYY-MM-DD`, or today when not given.
+    static func date(_ text: String?) throws(UsageError) -> Day {
+        guard let text else { return Day.today() }
+        guard let day = Day(parsing: text) else {
+            let shape = text.utf8.count == 10 && text.split(separator: "-").count == 3
+            throw UsageError("invalid date `\(text)` for `--date`",
+                             help: shape ? "that day does not exist" : "write the date as YYYY-MM-DD, such as 2012-06-01")
+        }
+        return day
+    }
+
+    /// `FY2012` or `2012`.
+    static func fiscalYear(_ text: String?) throws(UsageError) -> Int? {
+        guard let text else { return nil }
+        if let fy = FiscalYear(parsing: text) { return fy.year }
+        if text.count == 4, let y = Int(text), y >= 1001 { return y }
+        throw UsageError("invalid fiscal year `\(text)` for `--fiscal-year`", help: "write it as FY2012")
+    }
+
+    /// `text` or `json` (or the other formats a command allows).
+    static func format(_ text: String?, allowed: [String] = ["text", "json"]) throws(UsageError) -> String {
+        let f = text ?? allowed[0]
+        guard allowed.contains(f) else {
+            throw UsageError("unknown format `\(f)` for `--format`", help: "choose one of: \(allowed.joined(separator: ", "))")
+        }
+        return f
+    }
+
+    /// `government` or `non-government`.
+    static func recipient(_ text: String?) throws(UsageError) -> Recipient? {
+        guard let text else { return nil }
+        guard let r = Recipient(rawValue: text) else {
+            throw UsageError("unknown recipient `\(text)` for `--recipient`", help: "choose `government` or `non-government`")
+        }
+        return r
+    }
+
+    /// Reports a query error (exit 2).
+    static func report(_ error: QueryError, console: inout Console) -> ExitCode {
+        console.err("error: \(error)\n")
+        return .usage
+    }
+
+    /// Reports a usage error (exit 2).
+    static func report(_ error: UsageError, console: inout Console) -> ExitCode {
+        console.err(error.description + "\n")
+        return .usage
+    }
+}

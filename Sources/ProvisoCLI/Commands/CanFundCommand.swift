@@ -1,0 +1,80 @@
+import Proviso
+
+/// `can-fund COUNTRY --program P …`: the main question.
+enum CanFundCommand: Command {
+    static let name = "can-fund"
+    static let summary = "May the United States fund COUNTRY under PROGRAM on a date? The verdict with the law behind it"
+    static let help = """
+    USAGE: can-fund COUNTRY --program PROGRAM [options]
+           proviso can-fund COUNTRY --program PROGRAM [options]
+
+    Answers whether the United States may fund COUNTRY under PROGRAM on a date, with the
+    provisions that decide it, their pin-point citations in the act in force, the dated facts
+    they rest on (each with its source) and what would change the answer.
+
+    Names match without regard to case and through aliases: `mali`, `MLI`; `imet`,
+    `International Military Education and Training`.
+
+    OPTIONS:
+      --program P          the program (required): IMET, FMF, TSCTP, …
+      --date YYYY-MM-DD    the date the answer is for (default: today)
+      --purpose NAME       a purpose the assistance serves (repeatable), e.g. democratic-elections
+      --recipient R        government or non-government (default: the program's usual recipient)
+      --fiscal-year FY     the fiscal year of the funds, when not the date's own (FY2012)
+      --assume 'FACT'      answer as if FACT were recorded (repeatable); the answer says it is hypothetical
+      --format F           text (default) or json
+      --explain            the reasoning: each provision's reason, the facts and their sources, paths
+      --rules DIR          answer from the rulebook in DIR instead of the built-in one
+
+    \(ExitCode.help)
+    """
+
+    static let options: [Arguments.Option] = [
+        .value("program"), .value("date"), .value("purpose", repeatable: true), .value("recipient"), .value("fiscal-year"),
+        .value("assume", repeatable: true), .value("format"), .flag("explain"), .value("rules"), .flag("help"),
+    ]
+
+    static func run(_ arguments: [String], console: inout Console) -> ExitCode {
+        do {
+            let args = try Arguments(arguments, options: options)
+            if args.flag("help") {
+                console.out(help + "\n")
+                return .success
+            }
+            guard !args.positional.isEmpty else { throw UsageError("missing COUNTRY", help: "can-fund Mali --program IMET") }
+            guard let program = args.value("program") else {
+                throw UsageError("missing `--program`", help: "name a program: can-fund \(args.positional.joined(separator: " ")) --program IMET")
+            }
+            let date = try Shared.date(args.value("date"))
+            let format = try Shared.format(args.value("format"))
+            let recipient = try Shared.recipient(args.value("recipient"))
+            let fiscalYear = try Shared.fiscalYear(args.value("fiscal-year"))
+            guard let engine = Shared.engine(rules: args.value("rules"), console: &console) else { return .rulebook }
+            var query = try engine.query(country: args.positional.joined(separator: " "), program: program, on: date,
+                                         purposes: args.all("purpose"), recipient: recipient, fiscalYear: fiscalYear)
+            let assumed = args.all("assume")
+            if !assumed.isEmpty {
+                do {
+                    query.assumptions = try engine.assumptions(assumed)
+                } catch {
+                    console.err(DiagnosticRenderer(sources: error.sources).render(error.diagnostics))
+                    return .rulebook
+                }
+            }
+            let answer = try engine.determine(query)
+            if format == "json" {
+                console.out(answer.json.serialized() + "\n")
+            } else {
+                console.out(DeterminationText.render(answer, explain: args.flag("explain")))
+            }
+            return ExitCode(answer.verdict)
+        } catch let error as UsageError {
+            return Shared.report(error, console: &console)
+        } catch let error as QueryError {
+            return Shared.report(error, console: &console)
+        } catch {
+            console.err("error: \(error)\n")
+            return .usage
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import Proviso
+
+/// `proviso check [DIR]`: every diagnostic of a rulebook.
+enum CheckCommand: Command {
+    static let name = "check"
+    static let summary = "Check a rulebook and print every diagnostic"
+    static let help = """
+    USAGE: proviso check [DIR] [--format text|json]
+
+    Reads every .proviso file below DIR (default: the built-in rulebook) and prints each error and
+    warning with its file, line and column. Exits 4 when there are errors.
+
+    \(ExitCode.help)
+    """
+
+    static func run(_ arguments: [String], console: inout Console) -> ExitCode {
+        do {
+            let args = try Arguments(arguments, options: [.value("format"), .value("rules"), .flag("help")])
+            if args.flag("help") { console.out(help + "\n"); return .success }
+            guard args.positional.count <= 1 else { throw UsageError("`check` takes one folder, given \(args.positional.count)") }
+            let format = try Shared.format(args.value("format"))
+            let directory = args.positional.first ?? args.value("rules")
+            let result: Result<Rulebook, RulebookError>
+            do throws(RulebookError) {
+                if let directory { result = .success(try Rulebook.load(directory: directory)) } else { result = .success(try Rulebook.embedded()) }
+            } catch {
+                result = .failure(error)
+            }
+            let diagnostics: [Diagnostic]
+            let sources: [SourceFile]
+            switch result {
+            case .success(let book): diagnostics = book.warnings; sources = book.sources
+            case .failure(let error): diagnostics = error.diagnostics; sources = error.sources
+            }
+            if format == "json" {
+                console.out(DiagnosticJSON.render(diagnostics).serialized() + "\n")
+            } else {
+                console.out(DiagnosticRenderer(sources: sources).render(diagnostics))
+                if case .success(let book) = result {
+                    console.out("ok: \(book.provisions.count) provisions, \(book.exemptions.count) exemptions, \(book.programs.count) programs, \(book.countries.count) countries, \(book.facts.count) facts, FY\(book.fiscalYears.first?.year ?? 0)–FY\(book.fiscalYears.last?.year ?? 0)\n")
+                }
+            }
+            return diagnostics.hasErrors ? .rulebook : .success
+        } catch let error as UsageError {
+            return Shared.report(error, console: &console)
+        } catch {
+            console.err("error: \(error)\n")
+            return .usage
+        }
+    }
+}
+
+/// Diagnostics as JSON, for editors.
+enum DiagnosticJSON {
+    static func render(_ diagnostics: [Diagnostic]) -> JSON {
+        .array(diagnostics.sortedByLocation().map { d in
+            .object([
+                ("severity", .string(d.severity.rawValue)),
+                ("code", .string(d.code)),
+                ("message", .string(d.message)),
+                ("file", .optional(d.location?.file)),
+                ("line", d.location.map { .number($0.line) } ?? .null),
+                ("column", d.location.map { .number($0.column) } ?? .null),
+                ("length", d.location.map { .number($0.length) } ?? .null),
+                ("help", .optional(d.help)),
+                ("notes", .array(d.notes.map { n in
+                    .object([("message", .string(n.message)), ("file", .optional(n.location?.file)),
+                             ("line", n.location.map { .number($0.line) } ?? .null),
+                             ("column", n.location.map { .number($0.column) } ?? .null)])
+                })),
+            ])
+        })
+    }
+}

@@ -1,0 +1,3 @@
+import ProvisoCLI
+
+ProvisoCommandLine.proviso()
