@@ -72,6 +72,15 @@ public struct Arguments: Sendable {
         }
     }
 
+    /// The value of `--name` in raw arguments, without validating them (for error reports).
+    static func peek(_ arguments: [String], _ name: String) -> String? {
+        for (i, a) in arguments.enumerated() {
+            if a == "--" + name, i + 1 < arguments.count { return arguments[i + 1] }
+            if a.hasPrefix("--\(name)=") { return String(a.dropFirst(name.count + 3)) }
+        }
+        return nil
+    }
+
     /// The value of an option given once, or `nil`.
     public func value(_ name: String) -> String? { values[name]?.last }
     /// Every value of a repeatable option.
@@ -80,7 +89,7 @@ public struct Arguments: Sendable {
     public func flag(_ name: String) -> Bool { values[name] != nil }
 
     private func closestOption(_ name: String, in names: [String]) -> String? {
-        names.min { editDistanceScalars(name, $0) < editDistanceScalars(name, $1) }.flatMap { editDistanceScalars(name, $0) <= 3 ? $0 : nil }
+        closestName(to: name, in: names)
     }
 }
 
@@ -100,20 +109,5 @@ public struct UsageError: Error, Sendable, CustomStringConvertible {
     public var description: String { "error: \(message)" + (help.map { "\n  = help: \($0)" } ?? "") }
 }
 
-func editDistanceScalars(_ a: String, _ b: String) -> Int {
-    let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
-    if x.isEmpty { return y.count }
-    if y.isEmpty { return x.count }
-    var previous = Array(0...y.count)
-    var current = previous
-    for i in 1...x.count {
-        current[0] = i
-        for j in 1...y.count {
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x[i - 1] == y[j - 1] ? 0 : 1))
-        }
-        swap(&previous, &current)
-    }
-    return previous[y.count]
-}
 
 import Proviso

@@ -48,7 +48,7 @@ public enum ProvisoCommandLine {
             return .success
         default:
             guard let command = commands.first(where: { $0.name == verb }) else {
-                let suggestion = commands.map(\.name).min { editDistanceScalars(verb, $0) < editDistanceScalars(verb, $1) }
+                let suggestion = closestName(to: verb, in: commands.map(\.name))
                 console.err("error: unknown command `\(verb)`\n" + (suggestion.map { "  = help: did you mean `\($0)`?\n" } ?? "") + "\n" + usage)
                 return .usage
             }

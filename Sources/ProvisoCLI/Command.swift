@@ -62,9 +62,22 @@ enum Shared {
         return r
     }
 
-    /// Reports a query error (exit 2).
-    static func report(_ error: QueryError, console: inout Console) -> ExitCode {
+    /// Reports a query error (exit 2); without a close match, lists the names that are valid.
+    static func report(_ error: QueryError, console: inout Console, rules: String? = nil) -> ExitCode {
         console.err("error: \(error)\n")
+        var quiet = Console.buffer
+        if let book = engine(rules: rules, console: &quiet)?.rulebook {
+            switch error {
+            case .unknownProgram(_, nil):
+                console.err("  = help: programs: \(book.programs.map(\.id).joined(separator: ", "))\n")
+            case .unknownPurpose(_, nil):
+                console.err("  = help: purposes: \(book.purposes.map(\.id).joined(separator: ", "))\n")
+            case .unknownCountry(_, nil):
+                console.err("  = help: name the country as the U.S. government does, or by its ISO 3166 code (`MLI`); `proviso check` lists how many are known\n")
+            default:
+                break
+            }
+        }
         return .usage
     }
 

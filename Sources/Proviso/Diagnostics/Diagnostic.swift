@@ -78,33 +78,39 @@ extension Array where Element == Diagnostic {
     }
 }
 
-/// "did you mean …" for a misspelled name: the closest candidate within a small edit distance.
+/// "did you mean …" for a misspelled name: the closest candidate (ignoring case) within a small
+/// edit distance, counting a swap of two neighbouring letters as one edit; `nil` when none is close.
 public func closestName(to name: String, in candidates: some Sequence<String>) -> String? {
     let target = Array(name.lowercased().unicodeScalars)
+    guard !target.isEmpty, target.count <= 200 else { return nil }
     var best: (String, Int)?
     for candidate in candidates {
         let c = Array(candidate.lowercased().unicodeScalars)
         let limit = max(1, min(3, max(target.count, c.count) / 3))
-        guard abs(c.count - target.count) <= limit else { continue }
+        guard abs(c.count - target.count) <= limit, c.count <= 200 else { continue }
         let d = editDistance(target, c)
         if d <= limit, d < (best?.1 ?? Int.max) { best = (candidate, d) }
     }
     return best?.0
 }
 
-/// Levenshtein distance between two scalar arrays.
-func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+/// Optimal-string-alignment distance: insertions, deletions, substitutions and swaps of two
+/// neighbouring characters each cost one.
+public func editDistance(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
     if a.isEmpty { return b.count }
     if b.isEmpty { return a.count }
+    var twoBack = [Int](repeating: 0, count: b.count + 1)
     var previous = Array(0...b.count)
     var current = [Int](repeating: 0, count: b.count + 1)
     for i in 1...a.count {
         current[0] = i
         for j in 1...b.count {
             let cost = a[i - 1] == b[j - 1] ? 0 : 1
-            current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            var d = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] { d = Swift.min(d, twoBack[j - 2] + 1) }
+            current[j] = d
         }
-        swap(&previous, &current)
+        (twoBack, previous, current) = (previous, current, twoBack)
     }
     return previous[b.count]
 }

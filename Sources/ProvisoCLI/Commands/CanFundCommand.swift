@@ -71,7 +71,7 @@ enum CanFundCommand: Command {
         } catch let error as UsageError {
             return Shared.report(error, console: &console)
         } catch let error as QueryError {
-            return Shared.report(error, console: &console)
+            return Shared.report(error, console: &console, rules: Arguments.peek(arguments, "rules"))
         } catch {
             console.err("error: \(error)\n")
             return .usage
