@@ -95,6 +95,11 @@ struct Explainer {
         }
         let holds = self.holds()
         for h in holds where !consulted.contains(h) { references.append(reference(h)) }
+        // Oldest first, then by identifier: the order does not depend on the order of evaluation.
+        references.sort { a, b in
+            let da = a.date?.earliest ?? Day.latest, db = b.date?.earliest ?? Day.latest
+            return da != db ? da < db : a.id < b.id
+        }
         let components = program.isComposite ? zip(parts, verdicts).map { part, v in
             ComponentDetermination(program: book.programs[part.program].id, verdict: v,
                                    decidedBy: part.outcomes.filter { Explainer.decides($0.status, verdict: v) }.map { book.provisions[$0.provision].id })

@@ -90,8 +90,11 @@ public final class Rulebook: Sendable {
                 if case .fact(let target)? = value { referrers[target].append(i) }
             }
         }
-        factsByCountryKind = byCountryKind
-        factsByKind = byKind
+        // Facts are visited in identifier order, so that answers do not depend on how the record
+        // is split into files or ordered within them.
+        let byID: (Int, Int) -> Bool = { facts[$0].id < facts[$1].id }
+        factsByCountryKind = byCountryKind.map { $0.sorted(by: byID) }
+        factsByKind = byKind.map { $0.sorted(by: byID) }
         self.referrers = referrers
         var byProvision = [[Int]](repeating: [], count: provisions.count)
         for (e, exemption) in exemptions.enumerated() {
