@@ -39,6 +39,10 @@ public struct Arguments: Sendable {
                 continue
             }
             if argument == "--" { onlyPositional = true; continue }
+            if argument == "-h", byName["help"] != nil {
+                values["help", default: []].append("")
+                continue
+            }
             guard argument.hasPrefix("--") else {
                 throw UsageError("unknown option `\(argument)`", help: "options are spelled in full, such as `--date`")
             }

@@ -89,7 +89,8 @@ public func closestName(to name: String, in candidates: some Sequence<String>) -
         let limit = max(1, min(3, max(target.count, c.count) / 3))
         guard abs(c.count - target.count) <= limit, c.count <= 200 else { continue }
         let d = editDistance(target, c)
-        if d <= limit, d < (best?.1 ?? Int.max) { best = (candidate, d) }
+        // Ties go to the alphabetically first candidate, whatever order the candidates come in.
+        if d <= limit, best.map({ d < $0.1 || (d == $0.1 && candidate < $0.0) }) ?? true { best = (candidate, d) }
     }
     return best?.0
 }

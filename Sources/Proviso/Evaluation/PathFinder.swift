@@ -41,7 +41,7 @@ struct PathFinder {
                     add(Path(kind: .certification,
                              description: "a certification\(who)\(to) that \(lifting.finding), after \(eventID)",
                              verdict: v,
-                             option: "--assume 'certification what-if { provision \(finding.id) event \(eventID) date \(query.date) finding \"\(lifting.finding)\" source \"hypothetical\" }'"))
+                             option: "--assume 'certification what-if { provision \(finding.id); event \(eventID); date \(query.date); finding \"\(lifting.finding)\"; source \"hypothetical\" }'"))
                 }
             }
             if let waiver = version.waiver {
@@ -58,7 +58,7 @@ struct PathFinder {
                     let scope = waiver.scope.map { " (\($0))" } ?? ""
                     add(Path(kind: .waiver, description: "a waiver of \(finding.id) by the \(waiver.actor)\(sub)\(standard)\(scope)",
                              verdict: v,
-                             option: "--assume 'waiver what-if { provision \(finding.id) programs \(book.programs[query.program].id) fiscal-years FY\(answer.fiscalYear) date \(query.date) source \"hypothetical\" }'"))
+                             option: "--assume 'waiver what-if { provision \(finding.id); country \(book.countries[query.country].iso3); programs \(book.programs[query.program].id); fiscal-years FY\(answer.fiscalYear); date \(query.date); source \"hypothetical\" }'"))
                 }
             }
         }

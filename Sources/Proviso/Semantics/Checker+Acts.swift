@@ -57,6 +57,7 @@ extension Checker {
                 if target.act == nil { report(.carriesYearWithoutAct(year, at: location)) }
             }
         }
+        if fiscalYears.isEmpty { report(.noFiscalYears()) }
         if let first = fiscalYears.map(\.year).min(), let last = fiscalYears.map(\.year).max() {
             for year in first...last where years[year] == nil {
                 report(.fiscalYearGap(year, at: years[year - 1]?.location ?? fiscalYears[0].location))
@@ -216,6 +217,10 @@ struct Options {
 extension Diagnostic {
     static func intervalEndsBeforeStart(at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "R105", "the interval ends before it starts", at: location)
+    }
+    static func noFiscalYears() -> Diagnostic {
+        Diagnostic(.error, "R413", "the rulebook records no fiscal years, so it cannot say which act governs any date", at: nil,
+                   help: "add the act table: `fiscal-year FY2012 { act \"…\" { cite \"P.L. …\" enacted YYYY-MM-DD source \"…\" } }`")
     }
     static func yearWithoutAct(_ year: Int, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "R401", "FY\(year) records no act and no continuing resolution", at: location,

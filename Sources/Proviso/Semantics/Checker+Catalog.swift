@@ -120,6 +120,12 @@ extension Checker {
             for n in [code.text, name] + aliases { countryLookup[Rulebook.key(n)] = index }
             countries.append(Country(iso3: code.text, name: name, aliases: aliases, location: decl.location))
         }
+        // Countries are kept sorted by name (the order of lists and matrices).
+        countries.sort { $0.name < $1.name }
+        countryLookup = [:]
+        for (i, c) in countries.enumerated() {
+            for n in [c.iso3, c.name] + c.aliases { countryLookup[Rulebook.key(n)] = i }
+        }
     }
 
     func checkPurposes() {
@@ -279,22 +285,24 @@ extension Checker {
         }
     }
 
-    /// Provisions and exemptions share one namespace, declared before facts name them.
+    /// Provisions and exemptions share one namespace, declared before facts name them. Only the
+    /// first declaration of a name is kept, so indices match `provisionDecls`.
     func declareProvisionNames() {
+        var kept: [Clause] = []
+        var first: [String: SourceLocation] = [:]
         for decl in provisionDecls {
-            guard let id = decl.arguments.first, id.kind == .word else { continue }
-            if let first = provisionLookup[id.text] {
-                report(.duplicate(id.text, "provision", at: id.location, first: provisionDecls[first].location))
+            guard let id = decl.arguments.first, id.kind == .word else {
+                kept.append(decl)
                 continue
             }
-            provisionLookup[id.text] = provisionLookup.count
+            if let location = first[id.text] {
+                report(.duplicate(id.text, "provision", at: id.location, first: location))
+                continue
+            }
+            first[id.text] = decl.location
+            kept.append(decl)
         }
-        // Keep only the first declaration of each name, in order, so indices match.
-        var seen: Set<String> = []
-        provisionDecls = provisionDecls.filter { d in
-            guard let id = d.arguments.first, id.kind == .word else { return true }
-            return seen.insert(id.text).inserted
-        }
+        provisionDecls = kept
         provisionLookup = [:]
         for (i, d) in provisionDecls.enumerated() {
             if let id = d.arguments.first, id.kind == .word { provisionLookup[id.text] = i }

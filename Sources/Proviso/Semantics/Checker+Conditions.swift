@@ -9,6 +9,9 @@ struct ConditionScope {
 }
 
 extension Checker {
+    /// How long a chain of definitions may be (each `define` using the one before).
+    static let maximumDefinitionDepth = 32
+
     /// Compiles `expression` as a condition (three-valued).
     func condition(_ e: Expression, _ scope: inout ConditionScope) -> Condition? {
         switch e.node {
@@ -239,19 +242,38 @@ extension Checker {
         for (_, expression, _) in parsed {
             compiled.append(condition(expression, &scope) ?? .constant(.unknown))
         }
-        // Cycles: a definition may use others, but never itself through them.
-        var state = [Int](repeating: 0, count: compiled.count)  // 0 new, 1 visiting, 2 done
-        func visit(_ i: Int, _ path: [Int]) {
-            if state[i] == 2 { return }
-            if state[i] == 1 {
-                report(.definitionCycle(path.map { parsed[$0].0 } + [parsed[i].0], at: parsed[i].2))
-                return
+        // Cycles: a definition may use others, but never itself through them; and definitions
+        // may not nest deeper than `maximumDefinitionDepth` (evaluation recurses through them).
+        let references = compiled.map(Checker.defineReferences)
+        var depth = [Int](repeating: 0, count: compiled.count)
+        var state = [UInt8](repeating: 0, count: compiled.count)  // 0 new, 1 on the stack, 2 done
+        for root in compiled.indices where state[root] == 0 {
+            // Iterative depth-first search: a chain of thousands of definitions cannot overflow.
+            var stack: [(node: Int, next: Int)] = [(root, 0)]
+            state[root] = 1
+            while let (node, next) = stack.last {
+                if next < references[node].count {
+                    stack[stack.count - 1].next += 1
+                    let child = references[node][next]
+                    if state[child] == 1 {
+                        // The cycle runs from where `child` sits on the stack back to it.
+                        let start = stack.lastIndex { $0.node == child } ?? 0
+                        let path = stack[start...].map { parsed[$0.node].0 } + [parsed[child].0]
+                        report(.definitionCycle(Array(path.prefix(9)), at: parsed[child].2))
+                    } else if state[child] == 0 {
+                        state[child] = 1
+                        stack.append((child, 0))
+                    }
+                } else {
+                    stack.removeLast()
+                    state[node] = 2
+                    depth[node] = 1 + (references[node].map { state[$0] == 2 ? depth[$0] : 0 }.max() ?? 0)
+                    if depth[node] == Checker.maximumDefinitionDepth + 1 {
+                        report(.definitionsTooDeep(parsed[node].0, at: parsed[node].2))
+                    }
+                }
             }
-            state[i] = 1
-            for d in Checker.defineReferences(compiled[i]) { visit(d, path + [i]) }
-            state[i] = 2
         }
-        for i in compiled.indices { visit(i, []) }
         return (compiled, parsed.map(\.0))
     }
 
@@ -283,6 +305,10 @@ extension Diagnostic {
     }
     static func noReferenceField(_ kind: String, owner: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "R224", "`\(kind)` has no field that refers to a `\(owner)`", at: location)
+    }
+    static func definitionsTooDeep(_ name: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "R230", "definition `\(name)` builds on more than \(Checker.maximumDefinitionDepth) definitions in a chain", at: location,
+                   help: "write the condition more directly")
     }
     static func definitionCycle(_ names: [String], at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "R225", "definition refers to itself: \(names.map { "`\($0)`" }.joined(separator: " → "))", at: location)

@@ -77,6 +77,7 @@ final class Checker {
         checkProvisions()
         checkExemptions()
         checkConsistency()
+        if countries.isEmpty { report(.noCountries()) }
         guard !diagnostics.hasErrors else { return nil }
         var bookName = name
         var edition: String?
@@ -245,6 +246,10 @@ extension Diagnostic {
     static func badCitation(_ text: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "R501", "`\(text)` is not a citation Proviso can read", at: location,
                    help: "write `P.L. 112-74, div. I, §7008`, `FAA §620A (22 U.S.C. 2371)`, `10 U.S.C. 333(d)(1)` or `Presidential Determination No. 2022-06`")
+    }
+    static func noCountries() -> Diagnostic {
+        Diagnostic(.error, "R414", "the rulebook declares no countries, so it cannot answer about any", at: nil,
+                   help: "declare the countries it answers about: `country MLI \"Mali\"`")
     }
     static func caseInRulebook(at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "R204", "`case` belongs in a case file, not in a rulebook", at: location,

@@ -9,6 +9,10 @@ public struct Lexer {
     private var offset = 0
     private var line = 1
     private var lineStart = 0
+    /// The last position whose column was counted, and that column: columns are counted forward
+    /// from here, so a long line costs linear time, not quadratic.
+    private var countedPosition = 0
+    private var countedColumn = 1
     /// Diagnostics met while lexing.
     public private(set) var diagnostics: [Diagnostic] = []
 
@@ -18,9 +22,11 @@ public struct Lexer {
         self.bytes = file.bytes
         // A UTF-8 byte-order mark is allowed and skipped.
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { offset = 3; lineStart = 3 }
+        countedPosition = lineStart
         if let bad = Self.firstInvalidUTF8(bytes) {
             let lineIndex = file.lineStarts.lastIndex { $0 <= bad } ?? 0
-            let start = file.lineStarts[lineIndex]
+            // The byte-order mark is not a column.
+            let start = lineIndex == 0 ? lineStart : file.lineStarts[lineIndex]
             var column = 1
             for i in start..<bad where bytes[i] & 0xC0 != 0x80 { column += 1 }
             diagnostics.append(.invalidUTF8(at: SourceLocation(file: file.path, line: lineIndex + 1, column: column)))
@@ -66,12 +72,21 @@ public struct Lexer {
         }
     }
 
-    private func location(from start: Int, to end: Int) -> SourceLocation {
+    private mutating func location(from start: Int, to end: Int) -> SourceLocation {
         SourceLocation(file: file.path, line: line, column: column(at: start), length: columns(start, end))
     }
 
-    /// 1-based column of a byte offset on the current line, counting Unicode scalars.
-    private func column(at position: Int) -> Int { columns(lineStart, position) + 1 }
+    /// 1-based column of a byte offset on the current line, counting Unicode scalars. Tokens are
+    /// located in order, so counting resumes from the last position counted.
+    private mutating func column(at position: Int) -> Int {
+        if position < countedPosition || countedPosition < lineStart {
+            countedPosition = lineStart
+            countedColumn = 1
+        }
+        countedColumn += columns(countedPosition, position)
+        countedPosition = position
+        return countedColumn
+    }
 
     private func columns(_ from: Int, _ to: Int) -> Int {
         var count = 0
@@ -98,6 +113,8 @@ public struct Lexer {
                 offset += 1
                 line += 1
                 lineStart = offset
+                countedPosition = offset
+                countedColumn = 1
                 return token
             case UInt8(ascii: "#"):
                 let start = offset
@@ -144,6 +161,7 @@ public struct Lexer {
         case UInt8(ascii: "]"): kind = .rightBracket
         case UInt8(ascii: ","): kind = .comma
         case UInt8(ascii: ":"): kind = .colon
+        case UInt8(ascii: ";"): kind = .newline  // `;` separates clauses on one line, like a line break
         case UInt8(ascii: "."):
             if following == UInt8(ascii: ".") { kind = .dotDot; width = 2 } else { kind = .dot }
         case UInt8(ascii: "="):
@@ -252,8 +270,14 @@ public struct Lexer {
                 case UInt8(ascii: "n"): value.append(UInt8(ascii: "\n"))
                 case UInt8(ascii: "t"): value.append(UInt8(ascii: "\t"))
                 default:
-                    diagnostics.append(.unknownEscape(Character(Unicode.Scalar(escaped)), at: location(from: offset, to: offset + 2)))
-                    value.append(escaped)
+                    // Show the whole character after the backslash, even when it is not ASCII.
+                    var end = offset + 2
+                    while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+                    let shown = text(offset + 1, end)
+                    diagnostics.append(.unknownEscape(shown, at: location(from: offset, to: end)))
+                    value.append(contentsOf: bytes[(offset + 1)..<end])
+                    offset = end
+                    continue
                 }
                 offset += 2
                 continue
@@ -276,7 +300,7 @@ extension Diagnostic {
         Diagnostic(.error, "S102", "unterminated string", at: location,
                    help: "close the string with `\"` on the same line; join long text with several strings")
     }
-    static func unknownEscape(_ c: Character, at location: SourceLocation) -> Diagnostic {
+    static func unknownEscape(_ c: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "S103", "unknown escape `\\\(c)` in a string", at: location,
                    help: "the escapes are `\\\"`, `\\\\`, `\\n` and `\\t`")
     }

@@ -40,8 +40,10 @@ public struct Parser {
             let token = current
             switch token.kind {
             case .newline:
-                newlines += 1
-                if newlines > 1 { sawBlank = true }
+                if token.text != ";" {
+                    newlines += 1
+                    if newlines > 1 { sawBlank = true }
+                }
                 advance()
             case .comment:
                 comments.append(token)
@@ -110,6 +112,7 @@ public struct Parser {
             case .endOfFile:
                 break loop
             case .newline:
+                if token.text == ";" { break loop }
                 if nesting > 0 || continuesAfter(arguments.last) || nextLineContinues() {
                     advance()
                     continue
