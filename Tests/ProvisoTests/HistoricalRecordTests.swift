@@ -28,6 +28,10 @@ import Testing
         }
     }
 
+    @Test func theRecordHoldsAtLeastEightyCases() {
+        #expect(Self.cases.count >= 80)
+    }
+
     @Test(arguments: cases.map(\.id))
     func historicalCase(_ id: String) {
         let c = Self.cases.first { $0.id == id }!
