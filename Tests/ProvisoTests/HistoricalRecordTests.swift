@@ -54,6 +54,25 @@ import Testing
         #expect(result.failures.count == 2)
     }
 
+    @Test func egyptNamesTheMissingDeterminationAndTheDeclinedOne() throws {
+        let d = try Self.engine.canFund(country: "Egypt", program: "IMET", on: Day(parsing: "2014-06-01")!)
+        #expect(d.verdict == .indeterminate)
+        let finding = try #require(d.provisions.first { $0.id == "sfops-7008" })
+        #expect(finding.status == .unknown)
+        #expect(finding.facts.contains("egypt-2013-finding"))
+        #expect(d.missing.contains { $0.provision == "sfops-7008" && $0.description.contains("determination") })
+        let declined = try #require(d.facts.first { $0.id == "egypt-2013-finding" })
+        #expect(declined.date?.description == "2013-07-25")
+        #expect(declined.sources.contains("http://edition.cnn.com/2013/07/25/politics/obama-egypt/index.html"))
+    }
+
+    @Test func aForgottenCharacterisationIsNotListed() throws {
+        var q = try Self.engine.query(country: "Egypt", program: "IMET", on: Day(parsing: "2014-06-01")!)
+        q.forgotten = ["egypt-2013-finding"]
+        let d = try Self.engine.determine(q, paths: false)
+        #expect(!d.facts.contains { $0.id == "egypt-2013-finding" })
+    }
+
     /// Countries with a recorded coup.
     static var coupCountries: [String] {
         let book = engine.rulebook
