@@ -123,6 +123,24 @@ import Testing
         #expect(t.intervals[4].openedBy.contains { $0.fact == "mali-2020" })
     }
 
+    @Test func aHypotheticalTimelineSeesTheAssumedFact() throws {
+        let engine = Self.engine
+        var q = try engine.query(country: "Mali", program: "IMET", on: Day(parsing: "2020-01-01")!)
+        q.assumptions = try engine.assumptions(["""
+            certification what-if {
+              provision sfops-7008
+              event mali-2020
+              date 2024-03
+              finding "a democratically elected government has taken office"
+              source "hypothetical"
+            }
+            """])
+        let t = try engine.timeline(q, from: Day(parsing: "2020-01-01")!, to: Day(parsing: "2025-01-01")!)
+        #expect(t.intervals.map { "\($0.from) \($0.verdict.rawValue)" }
+                == ["2020-01-01 allowed-with-conditions", "2020-08-18 prohibited", "2024-03-01 indeterminate",
+                    "2024-03-31 allowed-with-conditions"])
+    }
+
     @Test func timelineOfAnEmptyPeriodAndBeforeTheRecord() throws {
         let engine = Self.engine
         let t = try engine.timeline(country: "Mali", program: "IMET", from: Day(parsing: "2012-01-02")!, to: Day(parsing: "2012-01-01")!)

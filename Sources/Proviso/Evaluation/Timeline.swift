@@ -118,7 +118,7 @@ extension Engine {
                               recipient: explainer.recipient, from: from, to: to, intervals: [])
         guard from <= to else { return result }
 
-        let events = TimelineCandidates(book: rulebook, country: query.country, through: to).events
+        let events = TimelineCandidates(book: rulebook, assumed: query.assumptions, country: query.country, through: to).events
         let days = events.keys.filter { $0 >= start && $0 <= to }.sorted()
         let read = TimelineCandidates.datesRead(by: rulebook)
         var q = query
@@ -146,7 +146,7 @@ private struct TimelineCandidates {
     let country: Int
     private(set) var events: [Day: [TimelineEvent]] = [:]
 
-    init(book: Rulebook, country: Int, through last: Day) {
+    init(book: Rulebook, assumed: [Fact], country: Int, through last: Day) {
         self.book = book
         self.country = country
         let lastYear = FiscalYear(containing: last).year
@@ -170,12 +170,12 @@ private struct TimelineCandidates {
                 add(lapse.until.next, .lapse, nil, "the lapse of \(lapse.from) to \(lapse.until) ended")
             }
         }
-        for (i, fact) in book.facts.enumerated() where fact.country == country || fact.country == nil {
+        for fact in book.facts + assumed where fact.country == country || fact.country == nil {
             let kind = book.kinds[fact.kind]
             for (f, field) in kind.fields.enumerated() {
                 let values = (fact.lists[f] ?? []) + (fact.value(f).map { [$0] } ?? [])
                 for case .date(let d) in values {
-                    addDate(d, fact: i, field: field.name)
+                    addDate(d, fact: fact, field: field.name)
                 }
             }
         }
@@ -231,8 +231,7 @@ private struct TimelineCandidates {
     }
 
     /// A recorded date tips comparisons on its first and last possible day and the days after.
-    private mutating func addDate(_ d: UncertainDate, fact f: Int, field: String) {
-        let fact = book.facts[f]
+    private mutating func addDate(_ d: UncertainDate, fact: Fact, field: String) {
         let key = "\(book.kinds[fact.kind].name).\(field)"
         let name = "\(book.kinds[fact.kind].name) `\(fact.id)`"
         let what = fact.summary.map { "\(name) (\(field) \(d)): \($0)" } ?? "\(name) (\(field) \(d))"
