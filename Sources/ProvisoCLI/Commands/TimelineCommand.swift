@@ -42,8 +42,8 @@ enum TimelineCommand: Command {
             }
             let format = try Shared.format(args.value("format"), allowed: ["text", "json", "csv"])
             let recipient = try Shared.recipient(args.value("recipient"))
-            let to = try day(args.value("to"), option: "to") ?? Day.today()
-            let given = try day(args.value("from"), option: "from")
+            let to = try Shared.date(args.value("to"), option: "to")
+            let given = try args.value("from").map { (text: String) throws(UsageError) -> Day in try Shared.date(text, option: "from") }
             guard let engine = Shared.engine(rules: args.value("rules"), console: &console) else { return .rulebook }
             guard let first = engine.rulebook.fiscalYears.first else { throw QueryError.noFiscalYears }
             let from = given ?? FiscalYear(first.year).start
@@ -66,16 +66,5 @@ enum TimelineCommand: Command {
             console.err("error: \(error)\n")
             return .usage
         }
-    }
-
-    /// `YYYY-MM-DD` for `--from` or `--to`; `nil` when not given.
-    private static func day(_ text: String?, option: String) throws(UsageError) -> Day? {
-        guard let text else { return nil }
-        guard let day = Day(parsing: text) else {
-            let shape = text.utf8.count == 10 && text.split(separator: "-").count == 3
-            throw UsageError("invalid date `\(text)` for `--\(option)`",
-                             help: shape ? "that day does not exist" : "write the date as YYYY-MM-DD, such as 2012-06-01")
-        }
-        return day
     }
 }
