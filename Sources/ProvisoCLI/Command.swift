@@ -25,12 +25,12 @@ enum Shared {
         }
     }
 
-    /// `YYYY-MM-DD`, or today when not given.
-    static func date(_ text: String?) throws(UsageError) -> Day {
+    /// `YYYY-MM-DD`, or today when not given; `option` names the option in errors.
+    static func date(_ text: String?, option: String = "date") throws(UsageError) -> Day {
         guard let text else { return Day.today() }
         guard let day = Day(parsing: text) else {
             let shape = text.utf8.count == 10 && text.split(separator: "-").count == 3
-            throw UsageError("invalid date `\(text)` for `--date`",
+            throw UsageError("invalid date `\(text)` for `--\(option)`",
                              help: shape ? "that day does not exist" : "write the date as YYYY-MM-DD, such as 2012-06-01")
         }
         return day

@@ -65,6 +65,14 @@ public struct Engine: Sendable {
     /// Only the verdict and the identifiers of the deciding provisions (exemptions, for an
     /// answer allowed by one): no explanation is built. For matrices and benchmarks.
     public func verdict(_ query: Query) throws(QueryError) -> (verdict: Verdict, decidedBy: [String]) {
+        let s = try standing(query)
+        return (s.verdict, s.decidedBy)
+    }
+
+    /// The verdict, its deciding provisions, and the weightiest status of every provision that
+    /// neither is inapplicable nor left untriggered: what `verdict` says, plus what a timeline
+    /// compares from one day to the next. No explanation is built.
+    func standing(_ query: Query) throws(QueryError) -> Standing {
         let facts = try FactBase(book: rulebook, assumptions: query.assumptions, forgotten: query.forgotten)
         let act = try rulebook.actInForce(on: query.date, fundsFiscalYear: query.fundsFiscalYear)
         let outcomes = Explainer(book: rulebook, facts: facts, query: query, act: act, traced: false).componentOutcomes()
@@ -74,14 +82,21 @@ public struct Engine: Sendable {
             let v = Evaluator.verdict(list, book: rulebook)
             if rank(v) > rank(worst) { worst = v }
         }
+        var weightiest: [Int: ProvisionStatus] = [:]
         for (_, list) in outcomes {
-            for o in list where Explainer.decides(o.status, verdict: worst) {
-                let id: String
-                if worst.permits, case .exemption(let x)? = o.decider { id = rulebook.exemptions[x].id } else { id = rulebook.provisions[o.provision].id }
-                if !deciding.contains(id) { deciding.append(id) }
+            for o in list {
+                if Explainer.decides(o.status, verdict: worst) {
+                    let id: String
+                    if worst.permits, case .exemption(let x)? = o.decider { id = rulebook.exemptions[x].id } else { id = rulebook.provisions[o.provision].id }
+                    if !deciding.contains(id) { deciding.append(id) }
+                }
+                if o.status.severity > (weightiest[o.provision]?.severity ?? ProvisionStatus.notTriggered.severity) {
+                    weightiest[o.provision] = o.status
+                }
             }
         }
-        return (worst, deciding.sorted())
+        let statuses = weightiest.keys.sorted().map { (rulebook.provisions[$0].id, weightiest[$0]!) }
+        return Standing(verdict: worst, decidedBy: deciding.sorted(), statuses: statuses)
     }
 
     private func rank(_ v: Verdict) -> Int {

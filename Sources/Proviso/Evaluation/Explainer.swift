@@ -47,7 +47,14 @@ struct Explainer {
         var caveats = program.caveats
         for p in book.provisions.indices {
             let perComponent = parts.map { $0.outcomes[p] }
-            let chosen = perComponent.max { $0.status.severity < $1.status.severity }!
+            var chosen = perComponent.max { $0.status.severity < $1.status.severity }!
+            if let e = chosen.event, chosen.status != .notApplicable, chosen.status != .notTriggered {
+                // The executive's characterisations of the deciding event are facts the answer rests
+                // on even when the trigger only found them wanting (Egypt 2013: expressly declined).
+                for f in facts.referrers(of: e) where !book.kinds[facts.fact(f).kind].isBuiltin && !chosen.consulted.contains(f) {
+                    chosen.consulted.append(f)
+                }
+            }
             var finding = self.finding(chosen)
             if program.isComposite {
                 finding.components = zip(parts, perComponent).map { (book.programs[$0.0.program].id, $0.1.status) }

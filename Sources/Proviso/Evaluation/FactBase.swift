@@ -61,4 +61,16 @@ struct FactBase {
         }
         return out
     }
+
+    /// Facts whose reference fields point to `target` (the executive's characterisations of a
+    /// coup, say), without forgotten facts and with assumed ones.
+    func referrers(of target: Int) -> [Int] {
+        let recorded = target < book.facts.count ? book.referrers[target] : []
+        if isPlain { return recorded }
+        var out = recorded.filter { f in
+            !forgottenFacts.contains(f) && fact(f).values.indices.contains { value(f, $0) == .fact(target) }
+        }
+        for (i, f) in extra.enumerated() where f.values.contains(.fact(target)) { out.append(book.facts.count + i) }
+        return out
+    }
 }
