@@ -1,8 +1,8 @@
 import Proviso
 import Testing
 
-/// The historical record: every regression case under `Cases/`, and the timeline's agreement
-/// with point queries over every recorded coup country.
+/// The historical record: its size, statute-specific outcomes, and the timeline's agreement with
+/// point queries over every recorded coup country. (Each case runs in `CasesTests`.)
 @Suite struct HistoricalRecordTests {
     static let casesFolder: String = {
         var parts = "\(#filePath)".split(separator: "/", omittingEmptySubsequences: false).map(String.init)
@@ -19,39 +19,8 @@ import Testing
 
     static let engine = try! Engine.standard
 
-    @Test func everyCaseFileParses() {
-        for path in FileSystem.files(under: Self.casesFolder, extension: "case") {
-            let bytes = FileSystem.read(path)
-            #expect(bytes != nil, "cannot read \(path)")
-            let diagnostics = CaseFile.parse(SourceFile(path: path, bytes: bytes ?? [])).diagnostics
-            #expect(diagnostics.isEmpty, "\(diagnostics.map(\.description))")
-        }
-    }
-
     @Test func theRecordHoldsAtLeastEightyCases() {
         #expect(Self.cases.count >= 80)
-    }
-
-    @Test(arguments: cases.map(\.id))
-    func historicalCase(_ id: String) {
-        let c = Self.cases.first { $0.id == id }!
-        let result = CaseRunner(engine: Self.engine).run(c)
-        #expect(result.passed, "\(c.location): \(result.failures.joined(separator: "; "))")
-    }
-
-    @Test func aWrongExpectationFails() throws {
-        let text = """
-        case wrong "a case that must fail" {
-          query Mali program IMET date 2012-06-01
-          expect allowed
-          expect sfops-7008 not-triggered
-          source "test"
-        }
-        """
-        let c = try #require(CaseFile.parse(SourceFile(path: "wrong.case", text: text)).cases.first)
-        let result = CaseRunner(engine: Self.engine).run(c)
-        #expect(!result.passed)
-        #expect(result.failures.count == 2)
     }
 
     @Test func egyptNamesTheMissingDeterminationAndTheDeclinedOne() throws {
