@@ -79,7 +79,8 @@ struct Evaluator {
         var best: Outcome?
         for e in events {
             let o = evaluate(p, version: vi, program: program, purposes: purposes, event: e)
-            if best == nil || o.status.severity > best!.status.severity { best = o }
+            // Among events of equal weight the latest (identifiers sort by year) names the status.
+            if best == nil || o.status.severity >= best!.status.severity { best = o }
         }
         var result = best!
         result.events = events
