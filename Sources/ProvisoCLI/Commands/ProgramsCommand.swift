@@ -15,22 +15,6 @@ enum ProgramsCommand: Command {
     """
 
     static func run(_ arguments: [String], console: inout Console) -> ExitCode {
-        do {
-            let args = try Arguments(arguments, options: [.value("format"), .value("rules"), .flag("help")])
-            if args.flag("help") { console.out(help + "\n"); return .success }
-            guard args.positional.isEmpty else {
-                throw UsageError("`programs` takes no arguments, given `\(args.positional[0])`", help: "to see one program: proviso explain \(args.positional[0])")
-            }
-            let format = try Shared.format(args.value("format"))
-            guard let engine = Shared.engine(rules: args.value("rules"), console: &console) else { return .rulebook }
-            let book = engine.rulebook
-            console.out(format == "json" ? CatalogJSON.programs(book).serialized() + "\n" : CatalogText.programs(book))
-            return .success
-        } catch let error as UsageError {
-            return Shared.report(error, console: &console)
-        } catch {
-            console.err("error: \(error)\n")
-            return .usage
-        }
+        CatalogListing.run(arguments, console: &console, command: name, help: help, text: CatalogText.programs, json: CatalogJSON.programs)
     }
 }

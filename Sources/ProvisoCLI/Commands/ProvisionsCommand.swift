@@ -15,22 +15,6 @@ enum ProvisionsCommand: Command {
     """
 
     static func run(_ arguments: [String], console: inout Console) -> ExitCode {
-        do {
-            let args = try Arguments(arguments, options: [.value("format"), .value("rules"), .flag("help")])
-            if args.flag("help") { console.out(help + "\n"); return .success }
-            guard args.positional.isEmpty else {
-                throw UsageError("`provisions` takes no arguments, given `\(args.positional[0])`", help: "to see one provision: proviso explain \(args.positional[0])")
-            }
-            let format = try Shared.format(args.value("format"))
-            guard let engine = Shared.engine(rules: args.value("rules"), console: &console) else { return .rulebook }
-            let book = engine.rulebook
-            console.out(format == "json" ? CatalogJSON.provisions(book).serialized() + "\n" : CatalogText.provisions(book))
-            return .success
-        } catch let error as UsageError {
-            return Shared.report(error, console: &console)
-        } catch {
-            console.err("error: \(error)\n")
-            return .usage
-        }
+        CatalogListing.run(arguments, console: &console, command: name, help: help, text: CatalogText.provisions, json: CatalogJSON.provisions)
     }
 }
