@@ -29,7 +29,7 @@ let package = Package(
             dependencies: ["proviso-embed"],
             path: "Plugins/EmbedRules"
         ),
-        .testTarget(name: "ProvisoTests", dependencies: ["Proviso"]),
-        .testTarget(name: "ProvisoCLITests", dependencies: ["ProvisoCLI", "Proviso"]),
+        .testTarget(name: "ProvisoTests", dependencies: ["Proviso", "ProvisoRules"]),
+        .testTarget(name: "ProvisoCLITests", dependencies: ["ProvisoCLI", "Proviso", "ProvisoRules"]),
     ]
 )

@@ -14,6 +14,7 @@ public enum ProvisoCommandLine {
     static let commands: [CommandEntry] = [
         CommandEntry(CanFundCommand.self), CommandEntry(CheckCommand.self), CommandEntry(TestCommand.self),
         CommandEntry(TimelineCommand.self),
+        CommandEntry(ProgramsCommand.self), CommandEntry(ProvisionsCommand.self), CommandEntry(ExplainCommand.self),
     ]
 
     /// Runs `proviso ARGS…` and exits the process.

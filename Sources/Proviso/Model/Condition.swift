@@ -36,6 +36,8 @@ public enum Operand: Sendable {
     case queryProgram
     /// The recipient asked about.
     case queryRecipient
+    /// The country asked about (for statutes that name countries, such as SFOPS §7007).
+    case queryCountry
     /// Enactment date of the act whose text governs.
     case actEnacted
     /// Fiscal year of the act whose text governs.

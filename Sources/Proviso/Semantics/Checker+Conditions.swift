@@ -172,9 +172,10 @@ extension Checker {
                 case "fiscal-year": return (.queryFiscalYear, .fiscalYear)
                 case "program": return (.queryProgram, .program)
                 case "recipient": return (.queryRecipient, .enumeration(Recipient.allCases.map(\.rawValue)))
+                case "country": return (.queryCountry, .country)
                 default:
                     report(.unknownName("query field", Token(.word, parts[1], at: e.location),
-                                        suggestion: closestName(to: parts[1], in: ["date", "fiscal-year", "program", "recipient"])))
+                                        suggestion: closestName(to: parts[1], in: ["date", "fiscal-year", "program", "recipient", "country"])))
                     return nil
                 }
             case "act":
