@@ -105,6 +105,13 @@ extension Checker {
                 report(r.diagnostics)
             }
         }
+        // An interval (`from` or `date` … `until`) must not end before it starts.
+        if let end = k.fieldIndex("until"), case .date(let until)? = fact.values[end],
+            let start = k.fieldIndex("from") ?? k.fieldIndex("date"), case .date(let from)? = fact.values[start],
+            UncertainDate.compare(until, .before, from) == .true
+        {
+            report(.intervalEndsBeforeStart(from: "\(k.fields[start].name) \(from)", until: "\(until)", at: seen["until"] ?? decl.location))
+        }
         for (f, field) in k.fields.enumerated() where field.isRequired && fact.values[f] == nil && fact.lists[f] == nil {
             report(.missingField(field.name, fact: fact.id, kind: k.name, at: decl.location))
         }
@@ -164,7 +171,11 @@ extension Checker {
             return resolveList(t).map(FieldValue.list)
         case .reference(let kind):
             guard let f = resolve(t, in: factLookup, what: "fact", candidates: Array(factLookup.keys)) else { return nil }
-            if kinds[facts[f].kind].name != kind { report(.wrongFactKind(t, expected: kind, found: kinds[facts[f].kind].name)); return nil }
+            if kinds[facts[f].kind].name != kind {
+                let sameKind = facts.filter { kinds[$0.kind].name == kind }.map(\.id)
+                report(.wrongFactKind(t, expected: kind, found: kinds[facts[f].kind].name, suggestion: closestName(to: t.text, in: sameKind)))
+                return nil
+            }
             return .fact(f)
         case .anyFact:
             return resolve(t, in: factLookup, what: "fact", candidates: Array(factLookup.keys)).map(FieldValue.fact)
@@ -208,16 +219,17 @@ extension Diagnostic {
         Diagnostic(.error, "R215", "`\(kind)` has no field `\(t.text)`", at: t.location, help: suggestion.map { "did you mean `\($0)`?" })
     }
     static func missingField(_ field: String, fact: String, kind: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "R216", "\(kind) `\(fact)` does not record `\(field)`", at: location,
+        Diagnostic(.error, "R216", "fact `\(fact)` (a `\(kind)`) does not record `\(field)`", at: location,
                    help: "record it, or write `\(field) unknown` if it could not be established")
     }
     static func missingCountry(_ fact: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "R217", "fact `\(fact)` does not say which country it is about", at: location, help: "add `country NAME`")
     }
     static func countryNotAllowed(_ kind: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "R218", "a `\(kind)` belongs to no country", at: location)
+        Diagnostic(.error, "R218", "a fact of kind `\(kind)` belongs to no country", at: location)
     }
-    static func wrongFactKind(_ t: Token, expected: String, found: String) -> Diagnostic {
-        Diagnostic(.error, "R219", "`\(t.text)` is a `\(found)`, not a `\(expected)`", at: t.location)
+    static func wrongFactKind(_ t: Token, expected: String, found: String, suggestion: String?) -> Diagnostic {
+        Diagnostic(.error, "R219", "`\(t.text)` is a `\(found)`, not a `\(expected)`", at: t.location,
+                   help: suggestion.map { "did you mean `\($0)`?" })
     }
 }

@@ -133,7 +133,10 @@ extension Checker {
             if pr.expect("when") {
                 let (e, ds) = ExpressionParser.parse(pr.rest, end: pr.here)
                 report(ds)
-                if let e { v.trigger = condition(e, &scope) }
+                if let e, let trigger = condition(e, &scope) {
+                    v.trigger = trigger
+                    warnIfConstant(trigger, defines: provision.defines, actYears: years, role: .trigger, at: e.location)
+                }
             }
             report(pr.diagnostics)
         } else if provision.kind == .restriction {
@@ -299,7 +302,10 @@ extension Checker {
                 var scope = ConditionScope()
                 let (e, ds) = ExpressionParser.parse(c.arguments, end: c.location)
                 report(ds)
-                if let e { x.condition = condition(e, &scope) }
+                if let e, let when = condition(e, &scope) {
+                    x.condition = when
+                    warnIfConstant(when, defines: [], actYears: x.fiscalYears, role: .exemption, at: e.location)
+                }
                 x.slotCount = scope.slotCount
             }
             if let c = single("overrides", in: decl) {
@@ -341,8 +347,8 @@ extension Diagnostic {
     }
     static func versionGap(from: Int, to: Int, at location: SourceLocation) -> Diagnostic {
         let years = from == to ? "FY\(from)" : "FY\(from)..FY\(to)"
-        return Diagnostic(.error, "R411", "the versions leave \(years) uncovered", at: location,
-                          help: "extend a version, or add one for \(years)")
+        return Diagnostic(.error, "R411", "the versions leave `\(years)` uncovered", at: location,
+                          help: "extend a version, or add one for `\(years)`")
     }
     static func versionWithoutCitation(_ name: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "R502", "version `\(name)` has no citation", at: location,

@@ -9,6 +9,9 @@ public struct Lexer {
     private var offset = 0
     private var line = 1
     private var lineStart = 0
+    /// A byte offset on the current line and its column: tokens come in order, so counting on from
+    /// the last one keeps lexing linear even on a line of a million bytes.
+    private var columnMark = (offset: 0, column: 1)
     /// Diagnostics met while lexing.
     public private(set) var diagnostics: [Diagnostic] = []
 
@@ -17,7 +20,7 @@ public struct Lexer {
         self.file = file
         self.bytes = file.bytes
         // A UTF-8 byte-order mark is allowed and skipped.
-        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { offset = 3; lineStart = 3 }
+        if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { offset = 3; lineStart = 3; columnMark = (3, 1) }
         if let bad = Self.firstInvalidUTF8(bytes) {
             let lineIndex = file.lineStarts.lastIndex { $0 <= bad } ?? 0
             let start = file.lineStarts[lineIndex]
@@ -66,12 +69,16 @@ public struct Lexer {
         }
     }
 
-    private func location(from start: Int, to end: Int) -> SourceLocation {
+    private mutating func location(from start: Int, to end: Int) -> SourceLocation {
         SourceLocation(file: file.path, line: line, column: column(at: start), length: columns(start, end))
     }
 
     /// 1-based column of a byte offset on the current line, counting Unicode scalars.
-    private func column(at position: Int) -> Int { columns(lineStart, position) + 1 }
+    private mutating func column(at position: Int) -> Int {
+        if position < columnMark.offset || columnMark.offset < lineStart { columnMark = (lineStart, 1) }
+        columnMark = (position, columnMark.column + columns(columnMark.offset, position))
+        return columnMark.column
+    }
 
     private func columns(_ from: Int, _ to: Int) -> Int {
         var count = 0
@@ -289,7 +296,7 @@ extension Diagnostic {
                    help: "save the file as UTF-8")
     }
     static func nulByte(at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "S106", "NUL byte in the text", at: location, help: "rule files are plain UTF-8 text")
+        Diagnostic(.error, "S106", "a NUL byte in the text", at: location, help: "rule files are plain UTF-8 text")
     }
     static func numberTooLarge(_ text: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "S107", "number `\(text.prefix(40))` is too large", at: location)
