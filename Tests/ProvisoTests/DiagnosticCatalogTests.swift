@@ -247,11 +247,11 @@ struct DiagnosticExample: Sendable, CustomTestStringConvertible {
           components IMET, ESF
         }
         fiscal-year FY2012 {
-          act "Act, 2012" cite "P.L. 112-74, div. I" enacted 2011-12-23
+          act "Act, 2012" cite "P.L. 112-74, div. I" enacted 2011-12-23 source "s"
           source "s"
         }
         fiscal-year FY2013 {
-          act "Act, 2013" cite "P.L. 113-6, div. F" enacted 2013-03-26 carries FY2012
+          act "Act, 2013" cite "P.L. 113-6, div. F" enacted 2013-03-26 carries FY2012 source "s"
           source "s"
         }
         provision p7008 "Coups" {
@@ -485,6 +485,7 @@ struct DiagnosticExample: Sendable, CustomTestStringConvertible {
         .init("W302", "1️⃣exemption x \"X\" {\n  cite \"FAA §491(b)\"\n  fiscal-years FY2030..FY2031\n  programs IMET\n  overrides p7008\n  source \"s\"\n}\n"),
         .init("W303", "1️⃣exemption x \"X\" {\n  cite \"FAA §491(b)\"\n  programs IMET\n  overrides leahy\n  source \"s\"\n}\n"),
         .init("W401", "fiscal-year FY2014 {\n  1️⃣act \"A\" cite \"P.L. 113-76\" enacted 2015-01-17\n  source \"s\"\n}\n"),
+        .init("W405", "fiscal-year FY2014 {\n  1️⃣act \"A\" cite \"P.L. 113-76\" enacted 2014-01-17\n  source \"s\"\n}\n"),
         .init("W402", "provision q \"Q\" {\n  1️⃣version V1 FY2030.. {\n    section 7009\n    prohibits when query.date after 2012-01-01\n    source \"s\"\n  }\n}\n"),
         .init("W403", "1️⃣provision q \"Q\" {\n  version V1 FY2012 {\n    section 7009\n    prohibits when query.date after 2012-01-01\n    source \"s\"\n  }\n}\n"),
         .init("W404", "1️⃣list tip \"TIP\" {\n  membership annual applies next-fiscal-year\n  source \"s\"\n}\n"),

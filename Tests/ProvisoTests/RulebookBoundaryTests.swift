@@ -14,7 +14,7 @@ import Darwin
     private let valid = """
         country MLI "Mali"
         fiscal-year FY2012 {
-          act "Act, 2012" cite "P.L. 112-74, div. I" enacted 2011-12-23
+          act "Act, 2012" cite "P.L. 112-74, div. I" enacted 2011-12-23 source "s"
           source "s"
         }
         """

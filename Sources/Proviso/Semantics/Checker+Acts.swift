@@ -85,7 +85,12 @@ extension Checker {
         let fy = FiscalYear(containing: enacted).year
         if fy > year, options.fiscalYear("carries") == nil { report(.actEnactedAfterYear(year, enacted, at: c.location)) }
         var own = options.strings("source")
-        if own.isEmpty { own = yearSources }
+        if own.isEmpty {
+            // The year's sources stand in, but they may be about something else (a year that was
+            // `unknown`, say): the act itself should say where it can be read.
+            if !yearSources.isEmpty { report(.actWithoutOwnSource(year, at: c.location)) }
+            own = yearSources
+        }
         return AppropriationAct(fiscalYear: year, title: title, vehicle: options.string("vehicle"),
                                 abbreviation: options.string("short") ?? "SFOPS", citation: cite,
                                 enacted: enacted, carries: options.fiscalYear("carries"), verification: verification,
@@ -224,6 +229,10 @@ struct Options {
 extension Diagnostic {
     static func intervalEndsBeforeStart(from: String, until: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "R105", "the interval ends (`until \(until)`) before it starts (`\(from)`)", at: location)
+    }
+    static func actWithoutOwnSource(_ year: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "W405", "the `FY\(year)` act records no source of its own", at: location,
+                   help: "add `source \"…\"` to the `act` block with the address of the enacted text; the year's sources are used meanwhile")
     }
     static func yearWithoutAct(_ year: Int, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "R401", "`FY\(year)` records no act and no continuing resolution", at: location,
