@@ -133,9 +133,22 @@ import Testing
                 }
             }
             let file = SourceFile(path: "m.proviso", bytes: bytes)
+            _ = Rulebook.check([file])  // must not trap, whatever it reports
             guard let once = try? Formatter.format(file) else { continue }
             let twice = try Formatter.format(SourceFile(path: "m.proviso", text: once))
             #expect(twice == once, "round \(round): formatting is not idempotent")
+        }
+    }
+
+    /// Arbitrary bytes: formatting and checking report, never trap.
+    @Test func arbitraryBytesNeverTrap() {
+        var generator = SplitMix(seed: 0xB17E5)
+        for _ in 0..<200 {
+            let count = Int(generator.next() % 400)
+            let bytes = (0..<count).map { _ in UInt8(truncatingIfNeeded: generator.next()) }
+            let file = SourceFile(path: "r.proviso", bytes: bytes)
+            _ = try? Formatter.format(file)
+            _ = Rulebook.check([file])
         }
     }
 

@@ -5,7 +5,9 @@
 /// asked about on the first day of every fiscal year either rulebook records, and on any further
 /// dates given; each answer is the verdict and the provisions that decide it (`Engine.verdict`,
 /// which builds no explanation). A question one rulebook cannot answer — a country it does not
-/// know, a date before its first fiscal year — has that reason as its answer.
+/// know, a date before its first fiscal year — has that reason as its answer. Only for the few
+/// answers that differ is the full determination built, to name the provisions whose status
+/// changed.
 public struct RulebookDiff: Sendable {
     /// One side of a change: the verdict and what decided it, or why there is no answer.
     public struct Answer: Sendable, Equatable, CustomStringConvertible {
@@ -38,14 +40,10 @@ public struct RulebookDiff: Sendable {
         public var before: Answer
         /// The answer of the new rulebook.
         public var after: Answer
-
-        /// The provisions responsible for the change: those that decide either answer, the new
-        /// answer's first.
-        public var responsible: [String] {
-            var ids = after.decidedBy
-            for id in before.decidedBy where !ids.contains(id) { ids.append(id) }
-            return ids
-        }
+        /// The provisions responsible for the change: those whose status (or the certification,
+        /// waiver or exemption behind it) differs between the two answers; failing that, those
+        /// that decide either answer.
+        public var responsible: [String]
     }
 
     /// The changes, by country name, program and date.
@@ -86,7 +84,17 @@ public struct RulebookDiff: Sendable {
                     let b = after.answer(country: c, program: p, on: day)
                     guard a != b else { continue }
                     let name = after.countryName(c) ?? before.countryName(c) ?? iso3
-                    found.append(Change(iso3: iso3, country: name, program: program, date: day, before: a, after: b))
+                    let was = before.statuses(country: c, program: p, on: day), now = after.statuses(country: c, program: p, on: day)
+                    var responsible = now.filter { id, status in !was.contains { $0 == (id, status) } }.map(\.0)
+                    for (id, status) in was where !now.contains(where: { $0 == (id, status) }) && !responsible.contains(id) {
+                        responsible.append(id)
+                    }
+                    if responsible.isEmpty {
+                        responsible = b.decidedBy
+                        for id in a.decidedBy where !responsible.contains(id) { responsible.append(id) }
+                    }
+                    found.append(Change(iso3: iso3, country: name, program: program, date: day, before: a, after: b,
+                                        responsible: responsible))
                 }
             }
         }
@@ -130,6 +138,14 @@ private struct Asker {
     }
 
     func countryName(_ c: Int) -> String? { countryIndex[c].map { engine.rulebook.countries[$0].name } }
+
+    /// Each provision's status in the full determination, with what lifted, waived or exempted it.
+    func statuses(country c: Int, program p: Int, on day: Day) -> [(String, String)] {
+        guard let country = countryIndex[c], let program = programIndex[p],
+            let answer = try? engine.determine(Query(country: country, program: program, date: day), paths: false)
+        else { return [] }
+        return answer.provisions.map { ($0.id, $0.status.rawValue + "/" + ($0.decidedBy ?? "")) }
+    }
 
     func answer(country c: Int, program p: Int, on day: Day) -> RulebookDiff.Answer {
         guard let country = countryIndex[c] else { return .init(verdict: nil, decidedBy: [], unanswerable: "no such country") }
