@@ -76,7 +76,9 @@ extension Checker {
             report(.certificationEventMismatch(fact.id, provision.id, "it is recorded for `\(countries[mine].name)`, its event `\(target.id)` for `\(countries[theirs].name)`", at: fact.location))
             return
         }
-        guard liftable.allSatisfy({ $0.lifting!.afterEvent }),
+        // Only where every version requires the certification to follow the event: the evaluator
+        // consults certifications under a version without `after` too.
+        guard provision.versions.allSatisfy({ $0.lifting?.afterEvent == true }),
             case .date(let certified)? = fact.value(Builtin.Certification.date.rawValue),
             let dateField = kinds[each].fieldIndex("date"), case .date(let happened)? = target.value(dateField),
             UncertainDate.compare(certified, .after, happened) == .false

@@ -25,21 +25,26 @@ extension Checker {
                               lists: [:], sources: [], confidence: nil, fieldConfidence: [:], notes: [], summary: nil,
                               location: decl.location))
         }
-        // Pass B: values.
-        for (decl, kind, index) in pending { fillFact(decl, kind: kind, index: index) }
+        // Pass B: values. Facts that name a country, resolved or not (a misspelt one is reported
+        // once, as an unknown name).
+        var namesCountry: Set<Int> = []
+        for (decl, kind, index) in pending where fillFact(decl, kind: kind, index: index) { namesCountry.insert(index) }
         // Pass C: countries derived through references (a certification of an event is about the
         // event's country), then the per-country requirement.
         for (decl, kind, index) in pending {
-            if facts[index].country == nil, kinds[kind].perCountry {
-                for value in facts[index].values {
-                    if case .fact(let target)? = value, let c = facts[target].country { facts[index].country = c; break }
-                }
-                if facts[index].country == nil { report(.missingCountry(facts[index].id, at: decl.location)) }
+            guard facts[index].country == nil, kinds[kind].perCountry, !namesCountry.contains(index) else { continue }
+            var referencesUnresolved = false
+            for value in facts[index].values {
+                guard case .fact(let target)? = value else { continue }
+                if let c = facts[target].country { facts[index].country = c; break }
+                if namesCountry.contains(target) { referencesUnresolved = true }
             }
+            if facts[index].country == nil, !referencesUnresolved { report(.missingCountry(facts[index].id, at: decl.location)) }
         }
     }
 
-    private func fillFact(_ decl: Clause, kind: Int, index: Int) {
+    /// Reads a fact's clauses into its values; whether it has a `country` clause.
+    private func fillFact(_ decl: Clause, kind: Int, index: Int) -> Bool {
         let k = kinds[kind]
         var fact = facts[index]
         let allowed = k.fields.map(\.name) + ["country", "source", "confidence", "note", "summary"]
@@ -112,11 +117,13 @@ extension Checker {
         {
             report(.intervalEndsBeforeStart(from: "\(k.fields[start].name) \(from)", until: "\(until)", at: seen["until"] ?? decl.location))
         }
-        for (f, field) in k.fields.enumerated() where field.isRequired && fact.values[f] == nil && fact.lists[f] == nil {
+        // A field written with a bad value has been reported already.
+        for (f, field) in k.fields.enumerated() where field.isRequired && fact.values[f] == nil && fact.lists[f] == nil && seen[field.name] == nil {
             report(.missingField(field.name, fact: fact.id, kind: k.name, at: decl.location))
         }
         if fact.sources.isEmpty { report(.missingSource(decl)) }
         facts[index] = fact
+        return seen["country"] != nil
     }
 
     /// One value of a non-repeated field.
