@@ -386,7 +386,7 @@ struct DiagnosticExample: Sendable, CustomTestStringConvertible {
 
     static let names: [DiagnosticExample] = [
         .init("R201", "coup c {\n  country 1️⃣Mlai\n  date 2012-01-01\n  duly-elected yes\n  military-role decisive\n  source \"s\"\n}\n", didYouMean: "Mali"),
-        .init("R202", "purpose 1️⃣elections \"again\"\n"),
+        .init("R202", "purpose 1️⃣elections \"again\"\nprovision q \"Q\" {\n  version V1 FY2012 {\n    section 7009\n    prohibits when query.date after 2012-01-01\n    source \"s\"\n  }\n  version 2️⃣V1 FY2013.. {\n    section 7009\n    prohibits when query.date after 2012-01-01\n    source \"s\"\n  }\n}\n"),
         .init("R203", "program X \"x\" {\n  title IV\n  1️⃣titel IV\n}\n"),
         .init("R204", "1️⃣case c \"c\" {\n}\n"),
         .init("R205", "kind 1️⃣provision \"p\" {\n}\n"),
@@ -482,7 +482,8 @@ struct DiagnosticExample: Sendable, CustomTestStringConvertible {
 
             """),
         .init("W301", plainProvision + "\n1️⃣waiver w {\n  country Mali\n  provision q\n  date 2013-01-01\n  source \"s\"\n}\n"),
-        .init("W302", "1️⃣exemption x \"X\" {\n  cite \"FAA §491(b)\"\n  fiscal-years FY2030..FY2031\n  programs IMET\n  overrides p7008\n  source \"s\"\n}\n"),
+        .init("W302", "1️⃣exemption x \"X\" {\n  cite \"FAA §491(b)\"\n  fiscal-years FY2030..FY2031\n  programs IMET\n  overrides p7008\n  source \"s\"\n}\n"
+            + "2️⃣waiver w {\n  country Mali\n  provision p7008\n  fiscal-years FY2030\n  date 2029-01-01\n  under \"P.L. 107-57, §1(b)\"\n  source \"s\"\n}\n"),
         .init("W303", "1️⃣exemption x \"X\" {\n  cite \"FAA §491(b)\"\n  programs IMET\n  overrides leahy\n  source \"s\"\n}\n"),
         .init("W401", "fiscal-year FY2014 {\n  1️⃣act \"A\" cite \"P.L. 113-76\" enacted 2015-01-17\n  source \"s\"\n}\n"),
         .init("W405", "fiscal-year FY2014 {\n  1️⃣act \"A\" cite \"P.L. 113-76\" enacted 2014-01-17\n  source \"s\"\n}\n"),

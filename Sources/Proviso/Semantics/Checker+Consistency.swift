@@ -24,6 +24,11 @@ extension Checker {
                 if !provisions[p].versions.contains(where: { $0.waiver != nil }), fact.value(Builtin.Waiver.under.rawValue) == nil {
                     report(.waiverWithoutAuthority(fact.id, provisions[p].id, at: fact.location))
                 }
+                if case .fiscalYears(let years)? = fact.value(Builtin.Waiver.fiscalYears.rawValue), !recorded.isEmpty,
+                    !recorded.contains(where: { years.contains($0) })
+                {
+                    report(.outsideRecordedYears("waiver", fact.id, at: fact.location))
+                }
             case Builtin.listing:
                 guard case .list(let l)? = fact.value(Builtin.Listing.list.rawValue), l < lists.count else { continue }
                 switch lists[l].cadence {
@@ -41,7 +46,7 @@ extension Checker {
         }
         for x in exemptions {
             if let years = x.fiscalYears, !recorded.contains(where: { years.contains($0) }), !recorded.isEmpty {
-                report(.exemptionNeverApplies(x.id, at: x.location))
+                report(.outsideRecordedYears("exemption", x.id, at: x.location))
             }
             if case .only(let targets) = x.overrides, !targets.isEmpty,
                 targets.allSatisfy({ $0 < provisions.count && provisions[$0].kind == .condition })
@@ -133,8 +138,9 @@ extension Diagnostic {
     static func editionOfIntervalList(_ fact: String, _ list: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "R305", "edition `\(fact)`: `\(list)` is not an annual list", at: location)
     }
-    static func exemptionNeverApplies(_ id: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.warning, "W302", "exemption `\(id)` can never apply: no recorded fiscal year falls in its `fiscal-years`", at: location)
+    static func outsideRecordedYears(_ what: String, _ id: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "W302", "\(what) `\(id)` can never apply: no recorded fiscal year falls in its `fiscal-years`", at: location,
+                   help: "check the years; a year not yet in the act table is added with `proviso new-fiscal-year`")
     }
     static func certificationEventMismatch(_ fact: String, _ provision: String, _ why: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "R306", "certification `\(fact)` can never lift `\(provision)`: \(why)", at: location,

@@ -56,8 +56,14 @@ extension Checker {
             // Remedies the file leaves out still apply, after those it names.
             provision.order = order + Provision.Remedy.allCases.filter { !order.contains($0) }
         }
+        var versionNames: [String: SourceLocation] = [:]
         for c in decl.clauses("version") {
-            if let v = version(c, provision: provision, scope: &scope) { provision.versions.append(v) }
+            guard let v = version(c, provision: provision, scope: &scope) else { continue }
+            if let first = versionNames[v.name] {
+                report(.duplicate(v.name, "version", at: c.arguments[0].location, first: first))
+            }
+            versionNames[v.name] = versionNames[v.name] ?? c.location
+            provision.versions.append(v)
         }
         provision.slotCount = scope.slotCount
         provision.versions.sort { $0.fiscalYears.lowerBound < $1.fiscalYears.lowerBound }
