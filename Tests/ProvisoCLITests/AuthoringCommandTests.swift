@@ -187,45 +187,47 @@ import Darwin
     }
 }
 
-/// The package root, from this file's path.
-enum Repository {
-    static var root: String {
-        var parts = String(#filePath).split(separator: "/", omittingEmptySubsequences: false)
-        parts.removeLast(3)
-        return parts.joined(separator: "/")
-    }
-}
-
-/// A temporary folder for one test.
-struct Scratch {
-    let path: String
-
-    struct Failure: Error {}
-
-    init() throws {
-        var template = Array("/tmp/proviso-cli-test-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw Failure() }
-        path = String(cString: made)
-    }
-
-    func write(_ relative: String, _ text: String) throws {
-        if let slash = relative.lastIndex(of: "/") { mkdir(path + "/" + relative[..<slash], 0o755) }
-        guard FileSystem.writeAtomically(Array(text.utf8), to: path + "/" + relative) else { throw Failure() }
-    }
-
-    func read(_ relative: String) -> String { String(decoding: FileSystem.read(path + "/" + relative) ?? [], as: UTF8.self) }
-
-    func remove() {
-        for file in FileSystem.files(under: path, extension: "proviso") + FileSystem.files(under: path, extension: "case") {
-            unlink(file)
+extension AuthoringCommandTests {
+    /// The package root, from this file's path.
+    enum Repository {
+        static var root: String {
+            var parts = String(#filePath).split(separator: "/", omittingEmptySubsequences: false)
+            parts.removeLast(3)
+            return parts.joined(separator: "/")
         }
-        for sub in ["old", "new", "rules", "cases"] { rmdir(path + "/" + sub) }
-        rmdir(path)
+    }
+
+    /// A temporary folder for one test.
+    struct Scratch {
+        let path: String
+
+        struct Failure: Error {}
+
+        init() throws {
+            var template = Array("/tmp/proviso-cli-test-XXXXXX".utf8CString)
+            guard let made = mkdtemp(&template) else { throw Failure() }
+            path = String(cString: made)
+        }
+
+        func write(_ relative: String, _ text: String) throws {
+            if let slash = relative.lastIndex(of: "/") { mkdir(path + "/" + relative[..<slash], 0o755) }
+            guard FileSystem.writeAtomically(Array(text.utf8), to: path + "/" + relative) else { throw Failure() }
+        }
+
+        func read(_ relative: String) -> String { String(decoding: FileSystem.read(path + "/" + relative) ?? [], as: UTF8.self) }
+
+        func remove() {
+            for file in FileSystem.files(under: path, extension: "proviso") + FileSystem.files(under: path, extension: "case") {
+                unlink(file)
+            }
+            for sub in ["old", "new", "rules", "cases"] { rmdir(path + "/" + sub) }
+            rmdir(path)
+        }
     }
 }
 
 extension String {
-    func replacingFirst(_ old: String, with new: String) -> String {
+    fileprivate func replacingFirst(_ old: String, with new: String) -> String {
         guard let range = firstRange(of: old) else { return self }
         return self[..<range.lowerBound] + new + self[range.upperBound...]
     }

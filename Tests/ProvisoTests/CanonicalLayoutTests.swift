@@ -9,7 +9,7 @@ import Testing
     }
 
     @Test func everyRepositoryFileIsFormattedAndReadsBackTheSame() throws {
-        let files = RepositoryFiles.rulesAndCases()
+        let files = AuthoringFixtures.rulesAndCases()
         #expect(files.count >= 5, "the test should find the rulebook and the cases")
         for file in files {
             let formatted = try Formatter.format(file)
@@ -120,7 +120,7 @@ import Testing
     /// Mutated rule files: whatever parses must format idempotently to the same clauses; nothing traps.
     @Test func mutatedFilesFormatIdempotently() throws {
         var generator = SplitMix(seed: 0x5EED)
-        let seeds = RepositoryFiles.rulesAndCases().filter { $0.bytes.count < 8_000 }
+        let seeds = AuthoringFixtures.rulesAndCases().filter { $0.bytes.count < 8_000 }
         let alphabet = Array(" \n\t{}()[],.=#\"and or x 1 2012-01-01 FY2012".utf8)
         for round in 0..<200 {
             var bytes = seeds[round % seeds.count].bytes
@@ -177,7 +177,7 @@ import Testing
 }
 
 /// The repository's own files, found from this source file's path.
-enum RepositoryFiles {
+enum AuthoringFixtures {
     /// The package root: two folders above `Tests/ProvisoTests/`.
     static var root: String {
         var parts = String(#filePath).split(separator: "/", omittingEmptySubsequences: false)
@@ -192,15 +192,17 @@ enum RepositoryFiles {
     }
 }
 
-/// A small deterministic random generator, so that a failure reproduces.
-struct SplitMix {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
+extension CanonicalLayoutTests {
+    /// A small deterministic random generator, so that a failure reproduces.
+    struct SplitMix {
+        private var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
     }
 }

@@ -13,7 +13,7 @@ import Darwin
 @Suite struct DiagnosticCatalogTests {
     @Test(arguments: DiagnosticExample.all)
     func example(_ example: DiagnosticExample) throws {
-        let marked = MarkedText(example.source)
+        let marked = DiagnosticExample.MarkedText(example.source)
         let diagnostics = example.diagnostics(for: marked)
         if example.reading == .missingFolder {
             #expect(diagnostics.contains { $0.code == example.code && $0.location == nil }, "\(diagnostics.map(\.description))")
@@ -78,7 +78,7 @@ import Darwin
     }
 
     @Test func everyCodeInTheSourcesHasAnExample() throws {
-        let emitted = SourceScan.codes()
+        let emitted = DiagnosticCatalogTests.SourceScan.codes()
         #expect(emitted.count > 80, "the scan should find the codes in Sources/Proviso")
         let tested = Set(DiagnosticExample.all.map(\.code))
         let untested = emitted.subtracting(tested).sorted()
@@ -88,56 +88,60 @@ import Darwin
     }
 
     @Test func everyCodeIsDocumented() throws {
-        let path = RepositoryFiles.root + "/docs/authoring.md"
+        let path = AuthoringFixtures.root + "/docs/authoring.md"
         let doc = String(decoding: FileSystem.read(path) ?? [], as: UTF8.self)
-        let missing = SourceScan.codes().filter { !doc.contains("`\($0)`") }.sorted()
+        let missing = DiagnosticCatalogTests.SourceScan.codes().filter { !doc.contains("`\($0)`") }.sorted()
         #expect(missing.isEmpty, "codes missing from docs/authoring.md: \(missing)")
     }
 }
 
-/// A source text with markers where a diagnostic must point: `1️⃣` … `9️⃣`, removed from the text.
-struct MarkedText {
-    static let symbols: [Character] = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣"]
+extension DiagnosticExample {
+    /// A source text with markers where a diagnostic must point: `1️⃣` … `9️⃣`, removed from the text.
+    struct MarkedText {
+        static let symbols: [Character] = ["1️⃣", "2️⃣", "3️⃣", "4️⃣", "5️⃣", "6️⃣", "7️⃣", "8️⃣", "9️⃣"]
 
-    /// The text without markers.
-    var text = ""
-    /// Each marker's line and column (1-based; columns in Unicode scalars, as `SourceLocation`).
-    var markers: [String: (line: Int, column: Int)] = [:]
+        /// The text without markers.
+        var text = ""
+        /// Each marker's line and column (1-based; columns in Unicode scalars, as `SourceLocation`).
+        var markers: [String: (line: Int, column: Int)] = [:]
 
-    init(_ marked: String) {
-        var line = 1, column = 1
-        for character in marked {
-            if Self.symbols.contains(character) {
-                markers[String(character)] = (line, column)
-                continue
-            }
-            text.append(character)
-            if character == "\n" {
-                line += 1
-                column = 1
-            } else {
-                column += character.unicodeScalars.count
+        init(_ marked: String) {
+            var line = 1, column = 1
+            for character in marked {
+                if Self.symbols.contains(character) {
+                    markers[String(character)] = (line, column)
+                    continue
+                }
+                text.append(character)
+                if character == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += character.unicodeScalars.count
+                }
             }
         }
     }
 }
 
-/// The codes the library's sources can emit: `Diagnostic(.error, "R201"` and the like.
-enum SourceScan {
-    static func codes() -> Set<String> {
-        var codes: Set<String> = []
-        for path in FileSystem.files(under: RepositoryFiles.root + "/Sources/Proviso", extension: "swift") {
-            let text = String(decoding: FileSystem.read(path) ?? [], as: UTF8.self)
-            for severity in ["Diagnostic(.error, \"", "Diagnostic(.warning, \""] {
-                var rest = Substring(text)
-                while let range = rest.firstRange(of: severity) {
-                    let code = rest[range.upperBound...].prefix { $0 != "\"" }
-                    if code.count == 4 { codes.insert(String(code)) }
-                    rest = rest[range.upperBound...]
+extension DiagnosticCatalogTests {
+    /// The codes the library's sources can emit: `Diagnostic(.error, "R201"` and the like.
+    enum SourceScan {
+        static func codes() -> Set<String> {
+            var codes: Set<String> = []
+            for path in FileSystem.files(under: AuthoringFixtures.root + "/Sources/Proviso", extension: "swift") {
+                let text = String(decoding: FileSystem.read(path) ?? [], as: UTF8.self)
+                for severity in ["Diagnostic(.error, \"", "Diagnostic(.warning, \""] {
+                    var rest = Substring(text)
+                    while let range = rest.firstRange(of: severity) {
+                        let code = rest[range.upperBound...].prefix { $0 != "\"" }
+                        if code.count == 4 { codes.insert(String(code)) }
+                        rest = rest[range.upperBound...]
+                    }
                 }
             }
+            return codes
         }
-        return codes
     }
 }
 

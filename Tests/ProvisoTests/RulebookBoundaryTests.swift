@@ -58,42 +58,44 @@ import Darwin
     }
 }
 
-/// A folder under /tmp that a test creates and removes.
-struct TemporaryFolder {
-    let path: String
+extension RulebookBoundaryTests {
+    /// A folder under /tmp that a test creates and removes.
+    struct TemporaryFolder {
+        let path: String
 
-    init() throws {
-        var template = Array("/tmp/proviso-test-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw FolderError() }
-        path = String(cString: made)
-    }
+        init() throws {
+            var template = Array("/tmp/proviso-test-XXXXXX".utf8CString)
+            guard let made = mkdtemp(&template) else { throw FolderError() }
+            path = String(cString: made)
+        }
 
-    struct FolderError: Error {}
+        struct FolderError: Error {}
 
-    /// Writes `text` at `relative`, creating one level of folder if needed.
-    func write(_ relative: String, _ text: String) throws {
-        let full = path + "/" + relative
-        if let slash = relative.lastIndex(of: "/") { mkdir(path + "/" + relative[..<slash], 0o755) }
-        guard FileSystem.writeAtomically(Array(text.utf8), to: full) else { throw FolderError() }
-    }
+        /// Writes `text` at `relative`, creating one level of folder if needed.
+        func write(_ relative: String, _ text: String) throws {
+            let full = path + "/" + relative
+            if let slash = relative.lastIndex(of: "/") { mkdir(path + "/" + relative[..<slash], 0o755) }
+            guard FileSystem.writeAtomically(Array(text.utf8), to: full) else { throw FolderError() }
+        }
 
-    /// Removes the folder and everything in it (links are removed, never followed).
-    func remove() { Self.remove(path) }
+        /// Removes the folder and everything in it (links are removed, never followed).
+        func remove() { Self.remove(path) }
 
-    private static func remove(_ path: String) {
-        if FileSystem.entry(path) == .directory, let handle = opendir(path) {
-            var names: [String] = []
-            while let item = readdir(handle) {
-                let name = withUnsafePointer(to: item.pointee.d_name) {
-                    $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+        private static func remove(_ path: String) {
+            if FileSystem.entry(path) == .directory, let handle = opendir(path) {
+                var names: [String] = []
+                while let item = readdir(handle) {
+                    let name = withUnsafePointer(to: item.pointee.d_name) {
+                        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                    }
+                    if name != "." && name != ".." { names.append(name) }
                 }
-                if name != "." && name != ".." { names.append(name) }
+                closedir(handle)
+                for name in names { remove(path + "/" + name) }
+                rmdir(path)
+            } else {
+                unlink(path)
             }
-            closedir(handle)
-            for name in names { remove(path + "/" + name) }
-            rmdir(path)
-        } else {
-            unlink(path)
         }
     }
 }

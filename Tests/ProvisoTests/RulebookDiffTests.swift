@@ -82,7 +82,7 @@ import Testing
 
 extension String {
     /// The text with the first occurrence of `old` replaced.
-    func replacingFirst(_ old: String, with new: String) -> String {
+    fileprivate func replacingFirst(_ old: String, with new: String) -> String {
         guard let range = firstRange(of: old) else { return self }
         return self[..<range.lowerBound] + new + self[range.upperBound...]
     }
