@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Which determinations change between two versions of a rulebook: what a maintainer reads before
 /// committing a new act or a changed fact, and what a reviewer reads to approve it.
 ///
@@ -76,29 +78,41 @@ public struct RulebookDiff: Sendable {
 
         let before = Asker(engine: Engine(rulebook: old), isoCodes: isoCodes, programIDs: programIDs)
         let after = Asker(engine: Engine(rulebook: new), isoCodes: isoCodes, programIDs: programIDs)
-        var found: [Change] = []
-        for (c, iso3) in isoCodes.enumerated() {
-            for (p, program) in programIDs.enumerated() {
-                for day in dates {
-                    let a = before.answer(country: c, program: p, on: day)
-                    let b = after.answer(country: c, program: p, on: day)
-                    guard a != b else { continue }
-                    let name = after.countryName(c) ?? before.countryName(c) ?? iso3
-                    let was = before.statuses(country: c, program: p, on: day), now = after.statuses(country: c, program: p, on: day)
-                    var responsible = now.filter { id, status in !was.contains { $0 == (id, status) } }.map(\.0)
-                    for (id, status) in was where !now.contains(where: { $0 == (id, status) }) && !responsible.contains(id) {
-                        responsible.append(id)
-                    }
-                    if responsible.isEmpty {
-                        responsible = b.decidedBy
-                        for id in a.decidedBy where !responsible.contains(id) { responsible.append(id) }
-                    }
-                    found.append(Change(iso3: iso3, country: name, program: program, date: day, before: a, after: b,
-                                        responsible: responsible))
-                }
+        let asked = dates, programs = programIDs, codes = isoCodes
+        // Countries are independent questions: spread them over the cores, each writing its own slot.
+        var perCountry = [[Change]](repeating: [], count: isoCodes.count)
+        perCountry.withUnsafeMutableBufferPointer { slots in
+            nonisolated(unsafe) let slots = slots
+            DispatchQueue.concurrentPerform(iterations: isoCodes.count) { c in
+                slots[c] = Self.changes(country: c, iso3: codes[c], programs: programs, dates: asked, before: before, after: after)
             }
         }
+        let found = perCountry.flatMap { $0 }
         changes = found.sorted { ($0.country, $0.program, $0.date) < ($1.country, $1.program, $1.date) }
+    }
+
+    /// The answers that differ for one country.
+    private static func changes(country c: Int, iso3: String, programs: [String], dates: [Day], before: Asker, after: Asker) -> [Change] {
+        var found: [Change] = []
+        for (p, program) in programs.enumerated() {
+            for day in dates {
+                let a = before.answer(country: c, program: p, on: day)
+                let b = after.answer(country: c, program: p, on: day)
+                guard a != b else { continue }
+                let name = after.countryName(c) ?? before.countryName(c) ?? iso3
+                let was = before.statuses(country: c, program: p, on: day), now = after.statuses(country: c, program: p, on: day)
+                var responsible = now.filter { id, status in !was.contains { $0 == (id, status) } }.map(\.0)
+                for (id, status) in was where !now.contains(where: { $0 == (id, status) }) && !responsible.contains(id) {
+                    responsible.append(id)
+                }
+                if responsible.isEmpty {
+                    responsible = b.decidedBy
+                    for id in a.decidedBy where !responsible.contains(id) { responsible.append(id) }
+                }
+                found.append(Change(iso3: iso3, country: name, program: program, date: day, before: a, after: b, responsible: responsible))
+            }
+        }
+        return found
     }
 
     /// The comparison for tools: what was compared and every change.
@@ -125,7 +139,7 @@ public struct RulebookDiff: Sendable {
 }
 
 /// Asks one rulebook the questions of a comparison, with names resolved once.
-private struct Asker {
+private struct Asker: Sendable {
     let engine: Engine
     let countryIndex: [Int?]
     let programIndex: [Int?]
