@@ -84,6 +84,7 @@ public enum FiscalYearEntryError: Error, Sendable, CustomStringConvertible {
     /// The year already records an act.
     case alreadyRecorded(Int)
 
+    /// The reason, in one line.
     public var description: String {
         switch self {
         case .syntax(let ds): return ds.first(where: { $0.severity == .error })?.description ?? "the file does not parse"

@@ -96,6 +96,7 @@ public enum FormatError: Error, Sendable, CustomStringConvertible {
     /// the file is left as it is.
     case meaningChanged(String)
 
+    /// The reason, in one line.
     public var description: String {
         switch self {
         case .syntax(let ds): return ds.first(where: { $0.severity == .error })?.description ?? "the file does not parse"
