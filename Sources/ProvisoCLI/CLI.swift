@@ -15,6 +15,7 @@ public enum ProvisoCommandLine {
         CommandEntry(CanFundCommand.self), CommandEntry(CheckCommand.self), CommandEntry(TestCommand.self),
         CommandEntry(TimelineCommand.self),
         CommandEntry(ProgramsCommand.self), CommandEntry(ProvisionsCommand.self), CommandEntry(ExplainCommand.self),
+        CommandEntry(FmtCommand.self), CommandEntry(DiffCommand.self), CommandEntry(NewFiscalYearCommand.self),
     ]
 
     /// Runs `proviso ARGS…` and exits the process.

@@ -219,36 +219,17 @@ struct ConditionEvaluator {
 
     private func compare(_ l: Operand, _ op: Expression.Comparison, _ r: Operand) -> Truth {
         guard let a = value(l, traceMissing: true), let b = value(r, traceMissing: true) else { return .unknown }
+        let t = FieldValue.compare(a, op, b)
+        guard t == .unknown else { return t }
         switch (a, b) {
         case (.date(let x), .date(let y)):
-            let t = UncertainDate.compare(x, op, y)
-            if t == .unknown {
-                if !x.isExact { noteOpen(l, "known only as \(x)") }
-                if !y.isExact { noteOpen(r, "known only as \(y)") }
-            }
-            return t
-        case (.fiscalYear(let x), .fiscalYear(let y)), (.number(let x), .number(let y)):
-            return Truth(ordered(x, op, y))
-        case (.truth(let x, let xw), .truth(let y, _)):
-            if x == .unknown { noteOpen(l, "recorded as \(xw)"); return .unknown }
-            if y == .unknown { return .unknown }
-            return Truth((x == y) == (op == .equal))
-        case (.unknown, _), (_, .unknown):
-            return .unknown
+            if !x.isExact { noteOpen(l, "known only as \(x)") }
+            if !y.isExact { noteOpen(r, "known only as \(y)") }
+        case (.truth(.unknown, let written), .truth):
+            noteOpen(l, "recorded as \(written)")
         default:
-            return Truth((a == b) == (op == .equal))
+            break
         }
-    }
-
-    private func ordered(_ x: Int, _ op: Expression.Comparison, _ y: Int) -> Bool {
-        switch op.ordering {
-        case .less: return x < y
-        case .lessEqual: return x <= y
-        case .greater: return x > y
-        case .greaterEqual: return x >= y
-        case .equal: return x == y
-        case .notEqual: return x != y
-        default: return false
-        }
+        return t
     }
 }

@@ -56,8 +56,14 @@ extension Checker {
             // Remedies the file leaves out still apply, after those it names.
             provision.order = order + Provision.Remedy.allCases.filter { !order.contains($0) }
         }
+        var versionNames: [String: SourceLocation] = [:]
         for c in decl.clauses("version") {
-            if let v = version(c, provision: provision, scope: &scope) { provision.versions.append(v) }
+            guard let v = version(c, provision: provision, scope: &scope) else { continue }
+            if let first = versionNames[v.name] {
+                report(.duplicate(v.name, "version", at: c.arguments[0].location, first: first))
+            }
+            versionNames[v.name] = versionNames[v.name] ?? c.location
+            provision.versions.append(v)
         }
         provision.slotCount = scope.slotCount
         provision.versions.sort { $0.fiscalYears.lowerBound < $1.fiscalYears.lowerBound }
@@ -133,7 +139,10 @@ extension Checker {
             if pr.expect("when") {
                 let (e, ds) = ExpressionParser.parse(pr.rest, end: pr.here)
                 report(ds)
-                if let e { v.trigger = condition(e, &scope) }
+                if let e, let trigger = condition(e, &scope) {
+                    v.trigger = trigger
+                    warnIfConstant(trigger, defines: provision.defines, actYears: years, role: .trigger, at: e.location)
+                }
             }
             report(pr.diagnostics)
         } else if provision.kind == .restriction {
@@ -299,7 +308,10 @@ extension Checker {
                 var scope = ConditionScope()
                 let (e, ds) = ExpressionParser.parse(c.arguments, end: c.location)
                 report(ds)
-                if let e { x.condition = condition(e, &scope) }
+                if let e, let when = condition(e, &scope) {
+                    x.condition = when
+                    warnIfConstant(when, defines: [], actYears: x.fiscalYears, role: .exemption, at: e.location)
+                }
                 x.slotCount = scope.slotCount
             }
             if let c = single("overrides", in: decl) {
@@ -341,8 +353,8 @@ extension Diagnostic {
     }
     static func versionGap(from: Int, to: Int, at location: SourceLocation) -> Diagnostic {
         let years = from == to ? "FY\(from)" : "FY\(from)..FY\(to)"
-        return Diagnostic(.error, "R411", "the versions leave \(years) uncovered", at: location,
-                          help: "extend a version, or add one for \(years)")
+        return Diagnostic(.error, "R411", "the versions leave `\(years)` uncovered", at: location,
+                          help: "extend a version, or add one for `\(years)`")
     }
     static func versionWithoutCitation(_ name: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "R502", "version `\(name)` has no citation", at: location,

@@ -236,12 +236,13 @@ extension Diagnostic {
                    help: suggestion.map { "did you mean `\($0)`?" } ?? "expected one of: \(allowed.joined(separator: ", "))")
     }
     static func missingSource(_ clause: Clause) -> Diagnostic {
-        let name = clause.arguments.first.map { " `\($0.text)`" } ?? ""
-        return Diagnostic(.error, "R301", "`\(clause.head.text)`\(name) has no source", at: clause.location,
+        let name = clause.arguments.first.map { " " + $0.text } ?? ""
+        return Diagnostic(.error, "R301", "`\(clause.head.text)\(name)` has no source", at: clause.location,
                           help: "add `source \"…\"` with an address or reference a person can look up")
     }
     static func emptySource(at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "R302", "empty source", at: location)
+        Diagnostic(.error, "R302", "the source is empty", at: location,
+                   help: "write an address or reference a person can look up")
     }
     static func badCitation(_ text: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "R501", "`\(text)` is not a citation Proviso can read", at: location,
