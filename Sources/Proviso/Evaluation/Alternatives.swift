@@ -1,0 +1,129 @@
+/// For a provision whose status is unknown: the values a missing fact could take and the verdict
+/// each would give, each found by asking the question again with that value assumed (never
+/// guessed). Values are tried for the fields the record leaves unknown (a truth recorded as
+/// `unknown` or `disputed`, a field not recorded, a date known only to a span that contains the
+/// query date), and for the facts an `any KIND … of EVENT where FIELD == VALUE` condition looks for
+/// (a determination that is not recorded). Only values that settle the question are listed.
+struct Alternatives {
+    let engine: Engine
+    let query: Query
+    let answer: Determination
+    let facts: FactBase
+
+    var book: Rulebook { engine.rulebook }
+
+    /// At most this many re-evaluations per provision, so that an odd record cannot make an
+    /// explanation slow.
+    static let budget = 24
+
+    func find(for finding: ProvisionFinding, provision p: Int) -> [ExplanationStep] {
+        var out: [ExplanationStep] = []
+        var tried = 0
+        var ids = answer.missing.filter { $0.provision == finding.id }.compactMap(\.fact)
+        for id in finding.facts where !ids.contains(id) { ids.append(id) }
+        for id in ids {
+            guard let f = index(of: id) else { continue }
+            let fact = facts.fact(f)
+            let kind = book.kinds[fact.kind]
+            for (i, field) in kind.fields.enumerated() where !field.isRepeated {
+                let candidates = values(for: field, current: facts.value(f, i))
+                guard !candidates.isEmpty, tried + candidates.count <= Alternatives.budget else { continue }
+                var results: [(FieldValue, String, Verdict, Fact)] = []
+                for (value, words) in candidates {
+                    var copy = fact
+                    copy.values[i] = value
+                    copy.fieldConfidence[i] = nil
+                    copy.sources = ["hypothetical"]
+                    copy.isAssumed = true
+                    tried += 1
+                    guard let v = verdict(with: copy) else { continue }
+                    results.append((value, words, v, copy))
+                }
+                // A field matters only if some value settles the question.
+                guard results.contains(where: { $0.2 != .indeterminate }) else { continue }
+                for (_, words, v, copy) in results {
+                    out.append(step(text: "if \(kind.name) `\(fact.id)` recorded \(field.name) \(words): \(v.phrase)",
+                                    fact: fact.id, provision: finding.id, verdict: v, assumed: copy))
+                }
+            }
+        }
+        for (kind, owner, ownerField, field, value) in soughtFacts(p, finding: finding) where tried < Alternatives.budget {
+            guard let e = index(of: owner) else { continue }
+            let k = book.kinds[kind]
+            var row = [FieldValue?](repeating: nil, count: k.fields.count)
+            row[ownerField] = .fact(e)
+            row[field] = value
+            var fact = Fact(id: "what-if-\(k.name)", kind: kind, country: facts.fact(e).country, values: row, lists: [:],
+                            sources: ["hypothetical"], confidence: nil, fieldConfidence: [:], notes: [], summary: nil,
+                            location: SourceLocation(file: "(what-if)", line: 1, column: 1))
+            fact.isAssumed = true
+            tried += 1
+            guard let v = verdict(with: fact), v != answer.verdict else { continue }
+            out.append(step(text: "if a \(k.name) of `\(owner)` were recorded with \(k.fields[field].name) \(value.written): \(v.phrase)",
+                            fact: owner, provision: finding.id, verdict: v, assumed: fact))
+        }
+        return out
+    }
+
+    private func index(of id: String) -> Int? {
+        if let f = book.fact(named: id) { return f }
+        return nil
+    }
+
+    /// Values to try for a field in the state the record leaves it.
+    private func values(for field: FactKind.Field, current: FieldValue?) -> [(FieldValue, String)] {
+        switch (field.type, current) {
+        case (.truth, nil), (.truth, .unknown?), (.truth, .truth(.unknown, _)?):
+            return [(.truth(.true, written: "yes"), "yes"), (.truth(.false, written: "no"), "no")]
+        case (.enumeration(let cases), nil), (.enumeration(let cases), .unknown?):
+            return cases.enumerated().map { (.enumCase($0.offset, $0.element), $0.element) }
+        case (.date, .date(let d)?) where !d.isExact && d.earliest <= query.date && query.date <= d.latest:
+            var out: [(FieldValue, String)] = [(.date(UncertainDate(query.date)), "on or before \(query.date.prose) (\(query.date))")]
+            if query.date < d.latest {
+                out.append((.date(UncertainDate(query.date.next)), "after \(query.date.prose) (\(query.date.next))"))
+            }
+            return out
+        default:
+            return []
+        }
+    }
+
+    private func verdict(with fact: Fact) -> Verdict? {
+        var q = query
+        q.assumptions.append(fact)
+        return try? engine.verdict(q).verdict
+    }
+
+    private func step(text: String, fact: String, provision: String, verdict: Verdict, assumed: Fact) -> ExplanationStep {
+        let written = FactText.write(assumed, book: book, facts: facts)
+        let base = query.assumptions.flatMap { ["--assume", FactText.write($0, book: book, facts: facts)] }
+            + query.forgotten.flatMap { ["--forget", $0] }
+        return ExplanationStep(kind: .alternative, text: text, provision: provision, fact: fact, verdict: verdict,
+                               arguments: base + ["--assume", written])
+    }
+
+    /// The facts the provision's conditions look for about its event and does not find:
+    /// `any KIND v of e where v.FIELD == VALUE`, as (kind, event id, owner field, field, value).
+    private func soughtFacts(_ p: Int, finding: ProvisionFinding) -> [(Int, String, Int, Int, FieldValue)] {
+        guard let event = finding.event else { return [] }
+        let provision = book.provisions[p]
+        guard let version = provision.versions.first(where: { $0.name == finding.version }), let trigger = version.trigger else { return [] }
+        var out: [(Int, String, Int, Int, FieldValue)] = []
+        var seen = Set<Int>()
+        func walk(_ c: Condition) {
+            switch c {
+            case .not(let x): walk(x)
+            case .and(let xs), .or(let xs): xs.forEach(walk)
+            case .define(let i):
+                if seen.insert(i).inserted { walk(provision.defines[i]) }
+            case .any(let kind, let slot, let ownerSlot, let ownerField, let body):
+                guard ownerSlot == 0, let ownerField,
+                      case .compare(.field(let s, let field, _), .equal, .literal(let value), _) = body, s == slot else { return }
+                if !out.contains(where: { $0.0 == kind && $0.3 == field && $0.4 == value }) { out.append((kind, event, ownerField, field, value)) }
+            default: break
+            }
+        }
+        walk(trigger)
+        return out
+    }
+}
