@@ -19,8 +19,10 @@ struct Alternatives {
     func find(for finding: ProvisionFinding, provision p: Int) -> [ExplanationStep] {
         var out: [ExplanationStep] = []
         var tried = 0
-        var ids = answer.missing.filter { $0.provision == finding.id }.compactMap(\.fact)
-        for id in finding.facts where !ids.contains(id) { ids.append(id) }
+        var ids: [String] = []
+        for id in answer.missing.filter({ $0.provision == finding.id }).compactMap(\.fact) + finding.facts where !ids.contains(id) {
+            ids.append(id)
+        }
         for id in ids {
             guard let f = index(of: id) else { continue }
             let fact = facts.fact(f)
@@ -42,8 +44,11 @@ struct Alternatives {
                 // A field matters only if some value settles the question.
                 guard results.contains(where: { $0.2 != .indeterminate }) else { continue }
                 for (_, words, v, copy) in results {
-                    out.append(step(text: "if \(kind.name) `\(fact.id)` recorded \(field.name) \(words): \(v.phrase)",
-                                    fact: fact.id, provision: finding.id, verdict: v, assumed: copy))
+                    var s = step(text: "if \(kind.name) `\(fact.id)` recorded \(field.name) \(words): \(v.phrase)",
+                                 fact: fact.id, provision: finding.id, verdict: v, assumed: copy)
+                    s.field = field.name
+                    s.question = field.question
+                    out.append(s)
                 }
             }
         }

@@ -75,6 +75,11 @@ public struct ExplanationStep: Sendable {
     public var citation: String?
     /// The fact it rests on.
     public var fact: String?
+    /// The field of the fact an alternative varies.
+    public var field: String?
+    /// The question that field answers, when the kind states one (internal: used to place the
+    /// alternative under the missing fact it settles).
+    var question: String?
     /// The fact's date as recorded.
     public var date: UncertainDate?
     /// Where to check the fact.
@@ -115,6 +120,7 @@ public struct ExplanationStep: Sendable {
         if kind == .provision { pairs.append(("decides", .bool(decides))) }
         if let citation { pairs.append(("citation", .string(citation))) }
         if let fact { pairs.append(("fact", .string(fact))) }
+        if let field { pairs.append(("field", .string(field))) }
         if let date { pairs.append(("date", .string(date.description))) }
         if !sources.isEmpty { pairs.append(("sources", .array(sources.map(JSON.string)))) }
         if assumed { pairs.append(("assumed", .bool(true))) }

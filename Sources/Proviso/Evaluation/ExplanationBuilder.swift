@@ -245,14 +245,22 @@ struct ExplanationBuilder {
         let alternatives = Alternatives(engine: engine, query: query, answer: answer, facts: facts).find(for: finding, provision: p)
         var out: [ExplanationStep] = []
         var used = Set<Int>()
-        for m in missing {
-            var step = ExplanationStep(kind: .missing, text: "not recorded: \(m.description)", provision: finding.id, fact: m.fact)
-            for (i, a) in alternatives.enumerated() where !used.contains(i) && (a.fact == m.fact || m.fact == nil) {
-                step.steps.append(a)
-                used.insert(i)
-            }
-            out.append(step)
+        // Each alternative goes under the missing fact it settles: the one that names its field's
+        // question (or field), else the first about the same fact.
+        func mentions(_ m: MissingFact, _ a: ExplanationStep) -> Bool {
+            guard a.fact == m.fact || m.fact == nil else { return false }
+            if let q = a.question, m.description.contains(q) { return true }
+            if let f = a.field, m.description.contains("`\(f)`") { return true }
+            return false
         }
+        var steps = missing.map { ExplanationStep(kind: .missing, text: "not recorded: \($0.description)", provision: finding.id, fact: $0.fact) }
+        for (i, a) in alternatives.enumerated() {
+            guard let m = missing.firstIndex(where: { mentions($0, a) }) ?? missing.firstIndex(where: { $0.fact == a.fact || $0.fact == nil })
+            else { continue }
+            steps[m].steps.append(a)
+            used.insert(i)
+        }
+        out += steps
         let rest = alternatives.enumerated().filter { !used.contains($0.offset) }.map(\.element)
         if !rest.isEmpty {
             if out.isEmpty {

@@ -28,7 +28,7 @@ enum FactText {
     private static func word(_ v: FieldValue, book: Rulebook, facts: FactBase) -> String {
         switch v {
         case .text(let t): return quoted(t)
-        case .citation(let c): return quoted(c.description)
+        case .citation(let c): return quoted(c.written)
         case .program(let p): return book.programs[p].id
         case .provision(let p): return book.provisions[p].id
         case .country(let c): return book.countries[c].iso3

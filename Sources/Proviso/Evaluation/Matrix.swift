@@ -46,7 +46,7 @@ extension Engine {
             var found: [Int] = []
             for name in countries {
                 guard let c = rulebook.country(named: name) else {
-                    throw .unknownCountry(name, suggestion: closestName(to: name, in: rulebook.countryNames))
+                    throw .unknownCountry(name, suggestion: closestName(to: name, in: rulebook.countryNames).map(canonicalCountryName))
                 }
                 if !found.contains(c) { found.append(c) }
             }
@@ -59,7 +59,7 @@ extension Engine {
             var found: [Int] = []
             for name in programs {
                 guard let p = rulebook.program(named: name) else {
-                    throw .unknownProgram(name, suggestion: closestName(to: name, in: rulebook.programNames))
+                    throw .unknownProgram(name, suggestion: closestName(to: name, in: rulebook.programNames).map(canonicalProgramName))
                 }
                 if !found.contains(p) { found.append(p) }
             }
@@ -84,4 +84,11 @@ extension Engine {
         return Matrix(date: date, act: act, countries: rows.map { rulebook.countries[$0] },
                       programs: columns.map { rulebook.programs[$0] }, cells: cells, audit: audit(on: date))
     }
+}
+
+extension Engine {
+    /// A country's canonical name from any name it is known by (for "did you mean").
+    func canonicalCountryName(_ name: String) -> String { rulebook.country(named: name).map { rulebook.countries[$0].name } ?? name }
+    /// A program's identifier from any name it is known by.
+    func canonicalProgramName(_ name: String) -> String { rulebook.program(named: name).map { rulebook.programs[$0].id } ?? name }
 }

@@ -39,7 +39,7 @@ extension Engine {
     /// The report for a country on `date`: every program, the record, timelines and citations.
     public func report(country name: String, on date: Day) throws(QueryError) -> CountryReport {
         guard let c = rulebook.country(named: name) else {
-            throw .unknownCountry(name, suggestion: closestName(to: name, in: rulebook.countryNames))
+            throw .unknownCountry(name, suggestion: closestName(to: name, in: rulebook.countryNames).map(canonicalCountryName))
         }
         let act = try rulebook.actInForce(on: date)
         var determinations: [Determination] = []
