@@ -14,7 +14,7 @@ enum MatrixHTML {
         body += "hash <code>\(Escape.html(m.audit.rulebookHash))</code>; Proviso \(Escape.html(m.audit.provisoVersion)).</p>"
         let counts = m.counts
         body += "<p class=\"meta\">" + [Verdict.prohibited, .indeterminate, .allowedWithConditions, .allowed].map {
-            "\(counts[$0] ?? 0) \(Escape.html($0.phrase))"
+            "\(counts[$0] ?? 0) \(HTMLPage.label($0).lowercased())"
         }.joined(separator: " · ") + "</p>"
         body += HTMLPage.legend + "</header>\n"
         body += "<table class=\"grid\" id=\"grid\"><thead><tr><th scope=\"col\">Country</th>"

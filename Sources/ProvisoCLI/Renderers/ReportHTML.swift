@@ -49,7 +49,7 @@ enum ReportHTML {
 /// prohibited) and a green mark where it was restored (from prohibited or indeterminate to
 /// allowed), and the years along the bottom.
 enum TimelineSVG {
-    static let width = 960.0, label = 90.0, row = 30.0, bar = 16.0, top = 22.0
+    static let width = 960.0, label = 90.0, row = 42.0, bar = 16.0, top = 22.0
 
     static func render(_ r: CountryReport) -> String {
         let h = Escape.html
@@ -66,7 +66,9 @@ enum TimelineSVG {
             let y = top + Double(n) * row
             out += "<text x=\"0\" y=\"\(fmt(y + bar - 4))\">\(h(t.program))</text>"
             var previous: Verdict?
-            var lastLabel = -1000.0
+            // Cut days are labelled on the first line under the bar, restored days on the second,
+            // each only where it does not run into the last label on its line.
+            var lastLabel = ["cut": -1000.0, "restored": -1000.0]
             for i in t.intervals {
                 let x0 = x(i.from), x1 = x(i.until.next)
                 let tip = "\(t.program): \(i.verdict.phrase) from \(i.from) to \(i.until)" + (i.decidedBy.isEmpty ? "" : " (\(i.decidedBy.joined(separator: ", ")))")
@@ -80,9 +82,9 @@ enum TimelineSVG {
                         let word = cut ? "cut" : "restored"
                         out += "<line class=\"\(word)\" x1=\"\(fmt(x0))\" x2=\"\(fmt(x0))\" y1=\"\(fmt(y - 3))\" y2=\"\(fmt(y + bar + 3))\" stroke=\"\(colour)\" stroke-width=\"2\">"
                         out += "<title>\(h("\(word) on \(i.from)"))</title></line>"
-                        if x0 - lastLabel > 110 {
-                            out += "<text x=\"\(fmt(x0 + 2))\" y=\"\(fmt(y + bar + 10))\" fill=\"\(colour)\">\(word) \(h(i.from.description))</text>"
-                            lastLabel = x0
+                        if x0 - lastLabel[word]! > 110 {
+                            out += "<text x=\"\(fmt(x0 + 2))\" y=\"\(fmt(y + bar + (cut ? 10 : 21)))\" fill=\"\(colour)\">\(word) \(h(i.from.description))</text>"
+                            lastLabel[word] = x0
                         }
                     }
                 }
