@@ -175,6 +175,38 @@ struct ExplanationTests {
         #expect(r.audit.queryDate == day("2013-06-01"))
     }
 
+    @Test("a list that is not recorded: the country on it, or the edition recorded in full without it")
+    func listAlternatives() throws {
+        let text = TestRulebook.text + """
+        list tip "Tier 3 list" {
+          cite "22 U.S.C. 7107"
+          membership annual applies next-fiscal-year
+          source "test"
+        }
+        provision tier-3 "Tier 3" {
+          version V1 FY2011..FY2013 {
+            cite "22 U.S.C. 7107"
+            covers all-funds
+            to government
+            prohibits when listed tip
+            source "test"
+          }
+        }
+
+        """
+        let engine = try Engine(rulebook: TestRulebook.book(text))
+        let d = try engine.canFund(country: "Guinea", program: "IMET", on: day("2012-06-01"))
+        #expect(d.verdict == .indeterminate)
+        let alternatives = d.explanation.allSteps.filter { $0.kind == .alternative }
+        #expect(alternatives.map(\.text) == ["if Guinea were on the 2011 Tier 3 list: prohibited",
+                                             "if the 2011 Tier 3 list were recorded in full, without Guinea: allowed"])
+        for alt in alternatives {
+            var q = try engine.query(country: "Guinea", program: "IMET", on: day("2012-06-01"))
+            q.assumptions = try engine.assumptions([alt.arguments[1]])
+            #expect(try engine.verdict(q).verdict == alt.verdict)
+        }
+    }
+
     @Test("a version's trigger in words is read, and the provision's serves versions without one")
     func triggerText() throws {
         let book = try TestRulebook.book(TestRulebook.text.replacingOccurrences(

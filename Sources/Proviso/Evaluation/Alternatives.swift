@@ -3,7 +3,9 @@
 /// guessed). Values are tried for the fields the record leaves unknown (a truth recorded as
 /// `unknown` or `disputed`, a field not recorded, a date known only to a span that contains the
 /// query date), and for the facts an `any KIND … of EVENT where FIELD == VALUE` condition looks for
-/// (a determination that is not recorded). Only values that settle the question are listed.
+/// (a determination that is not recorded), and for the lists a `listed LIST` condition reads (the
+/// country on the list; the governing edition recorded in full without it). Only values that
+/// settle the question are listed.
 struct Alternatives {
     let engine: Engine
     let query: Query
@@ -67,7 +69,65 @@ struct Alternatives {
             out.append(step(text: "if a \(k.name) of `\(owner)` were recorded with \(k.fields[field].name) \(value.written): \(v.phrase)",
                             fact: owner, provision: finding.id, verdict: v, assumed: fact))
         }
+        for l in soughtLists(p, finding: finding) where tried < Alternatives.budget {
+            for (fact, text) in listFacts(l) {
+                tried += 1
+                guard let v = verdict(with: fact), v != answer.verdict else { continue }
+                out.append(step(text: "\(text): \(v.phrase)", fact: nil, provision: finding.id, verdict: v, assumed: fact))
+            }
+        }
         return out
+    }
+
+    /// The lists the provision's conditions ask about (`listed LIST`).
+    private func soughtLists(_ p: Int, finding: ProvisionFinding) -> [Int] {
+        let provision = book.provisions[p]
+        guard let version = provision.versions.first(where: { $0.name == finding.version }), let trigger = version.trigger else { return [] }
+        var out: [Int] = []
+        var seen = Set<Int>()
+        func walk(_ c: Condition) {
+            switch c {
+            case .not(let x): walk(x)
+            case .and(let xs), .or(let xs): xs.forEach(walk)
+            case .define(let i): if seen.insert(i).inserted { walk(provision.defines[i]) }
+            case .any(_, _, _, _, let body): walk(body)
+            case .listed(let l): if !out.contains(l) { out.append(l) }
+            default: break
+            }
+        }
+        walk(trigger)
+        return out
+    }
+
+    /// For a list: the country on it, and (for an annual list) the governing edition recorded in
+    /// full without it, as assumed facts with what they would mean.
+    private func listFacts(_ l: Int) -> [(Fact, String)] {
+        let list = book.lists[l]
+        let country = book.countries[query.country].name
+        func fact(_ kind: Int, _ id: String, _ values: [Int: FieldValue], country c: Int?) -> Fact {
+            var row = [FieldValue?](repeating: nil, count: book.kinds[kind].fields.count)
+            for (k, v) in values { row[k] = v }
+            var f = Fact(id: id, kind: kind, country: c, values: row, lists: [:], sources: ["hypothetical"], confidence: nil,
+                         fieldConfidence: [:], notes: [], summary: nil, location: SourceLocation(file: "(what-if)", line: 1, column: 1))
+            f.isAssumed = true
+            return f
+        }
+        switch list.cadence {
+        case .interval:
+            return [(fact(Builtin.listing, "what-if-listing", [Builtin.Listing.list.rawValue: .list(l),
+                                                                Builtin.Listing.from.rawValue: .date(UncertainDate(query.date))],
+                          country: query.country), "if \(country) were on the \(list.title) on \(query.date.prose)")]
+        case .annual(let offset):
+            let year = answer.fiscalYear - offset
+            let complete = Builtin.coverages.firstIndex(of: "complete") ?? 0
+            return [
+                (fact(Builtin.listing, "what-if-listing", [Builtin.Listing.list.rawValue: .list(l), Builtin.Listing.year.rawValue: .number(year)],
+                      country: query.country), "if \(country) were on the \(year) \(list.title)"),
+                (fact(Builtin.edition, "what-if-edition", [Builtin.Edition.list.rawValue: .list(l), Builtin.Edition.year.rawValue: .number(year),
+                                                           Builtin.Edition.coverage.rawValue: .enumCase(complete, "complete")], country: nil),
+                 "if the \(year) \(list.title) were recorded in full, without \(country)"),
+            ]
+        }
     }
 
     private func index(of id: String) -> Int? {
@@ -99,7 +159,7 @@ struct Alternatives {
         return try? engine.verdict(q).verdict
     }
 
-    private func step(text: String, fact: String, provision: String, verdict: Verdict, assumed: Fact) -> ExplanationStep {
+    private func step(text: String, fact: String?, provision: String, verdict: Verdict, assumed: Fact) -> ExplanationStep {
         let written = FactText.write(assumed, book: book, facts: facts)
         let base = query.assumptions.flatMap { ["--assume", FactText.write($0, book: book, facts: facts)] }
             + query.forgotten.flatMap { ["--forget", $0] }

@@ -54,12 +54,16 @@ public struct Engine: Sendable {
 
     /// The full determination for a query: verdict, provisions, facts, missing facts, the
     /// explanation and (unless `paths` is false) the verified paths that would change it.
-    public func determine(_ query: Query, paths: Bool = true) throws(QueryError) -> Determination {
+    /// `explained: false` leaves `explanation` empty (it costs a few re-evaluations when an answer
+    /// is indeterminate).
+    public func determine(_ query: Query, paths: Bool = true, explained: Bool = true) throws(QueryError) -> Determination {
         let facts = try FactBase(book: rulebook, assumptions: query.assumptions, forgotten: query.forgotten)
         let act = try rulebook.actInForce(on: query.date, fundsFiscalYear: query.fundsFiscalYear)
         var answer = Explainer(book: rulebook, facts: facts, query: query, act: act).determination()
         if paths { answer.paths = PathFinder(engine: self, query: query, answer: answer).paths() }
-        answer.explanation = ExplanationBuilder(engine: self, query: query, answer: answer, facts: facts, act: act).explanation()
+        if explained {
+            answer.explanation = ExplanationBuilder(engine: self, query: query, answer: answer, facts: facts, act: act).explanation()
+        }
         return answer
     }
 
