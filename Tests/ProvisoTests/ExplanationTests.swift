@@ -207,6 +207,34 @@ struct ExplanationTests {
         }
     }
 
+    @Test("when no single change turns the verdict, one remedy for each blocking provision together does")
+    func combinedPaths() throws {
+        let second = """
+        provision coups-again "Coups, a second restriction" {
+          each coup as e
+          define occurred = e.date on-or-before query.date
+          version V1 FY2011..FY2013 {
+            cite "22 U.S.C. 2371"
+            covers titles III..VI
+            to government directly
+            prohibits when occurred and e.duly-elected
+            lifted by certification after e finding "an elected government has taken office"
+            source "test"
+          }
+        }
+
+        """
+        let engine = try Engine(rulebook: TestRulebook.book(TestRulebook.text + second))
+        let d = try engine.canFund(country: "Mali", program: "IMET", on: day("2012-06-01"))
+        #expect(d.verdict == .prohibited && d.decidingProvisions == ["coups", "coups-again"])
+        let combined = d.paths.filter { $0.kind == .combined }
+        #expect(!combined.isEmpty && !d.paths.contains { $0.kind == .certification || $0.kind == .purpose })
+        for path in combined {
+            #expect(try engine.verdict(path.query!).verdict == path.verdict && path.verdict.permits)
+            #expect(path.arguments.filter { $0 == "--assume" }.count + path.arguments.filter { $0 == "--purpose" }.count == 2)
+        }
+    }
+
     @Test("a version's trigger in words is read, and the provision's serves versions without one")
     func triggerText() throws {
         let book = try TestRulebook.book(TestRulebook.text.replacingOccurrences(
