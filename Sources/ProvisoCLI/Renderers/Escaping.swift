@@ -44,13 +44,15 @@ enum Escape {
         return out.isEmpty ? "_" : out
     }
 
-    /// Text for Markdown: characters with meaning in Markdown (and raw HTML) are backslash-escaped,
-    /// and line breaks become spaces, so that a value cannot end a table cell or start a block.
+    /// Text for Markdown: characters with meaning inside a line of Markdown (emphasis, code, links,
+    /// raw HTML, table cells) are backslash-escaped, and line breaks become spaces, so that a value
+    /// can neither end a table cell nor start a block. Parentheses need no escape once `[` and `]`
+    /// are escaped (no link can form), and values never begin a line.
     static func markdown(_ s: String) -> String {
         var out = ""
         for c in s {
             switch c {
-            case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "#", "+", "!", "|", "<", ">", "~": out += "\\" + String(c)
+            case "\\", "`", "*", "_", "{", "}", "[", "]", "|", "<", ">", "~": out += "\\" + String(c)
             case "&": out += "&amp;"
             case "\n", "\r", "\t": out += " "
             default: out.append(c)
