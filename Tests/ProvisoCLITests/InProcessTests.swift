@@ -105,7 +105,7 @@ struct InProcessTests {
         """
         let (code, out, _) = canFund(["--date", "2012-06-01", "--assume", fact, "--rules", CoupRulebook.folder])
         #expect(code == .allowed)
-        #expect(out.hasPrefix("HYPOTHETICAL (assumes: what-if)\n"))
+        #expect(out.hasPrefix("HYPOTHETICAL: this answer assumes what the rulebook does not record (what-if)\nHypothetical: Allowed"))
         let (bad, _, err) = canFund(["--date", "2012-06-01", "--assume", "certification x {\n  provision sfops-7009\n}"])
         #expect(bad == .rulebook)
         #expect(err.contains("--assume #1:2:13: error[R201]: unknown provision `sfops-7009`"), "\(err)")

@@ -12,11 +12,12 @@ extension Checker {
         let title = r.string("the provision's title in quotes") ?? id
         r.end()
         report(r.diagnostics)
-        checkHeads(of: decl, allowed: ["kind", "note", "each", "define", "order", "version", "source"])
+        checkHeads(of: decl, allowed: ["kind", "note", "each", "define", "order", "version", "source", "trigger"])
         var provision = Provision(id: id, title: title, kind: .restriction, notes: notes(in: decl), eachKind: nil, eachVariable: nil,
                                   slotCount: 0, defines: [], defineNames: [], versions: [], order: Provision.Remedy.allCases,
                                   location: decl.location)
         _ = sources(in: decl, required: false)
+        provision.triggerText = triggerText(in: decl)
         if let c = single("kind", in: decl) {
             var kr = ArgumentReader(c)
             if let w = kr.word("`restriction` or `condition`") {
@@ -78,6 +79,16 @@ extension Checker {
         return provision
     }
 
+    /// `trigger "…"`: the trigger in words, for explanations.
+    private func triggerText(in c: Clause) -> String? {
+        guard let s = single("trigger", in: c) else { return nil }
+        var r = ArgumentReader(s)
+        let text = r.string("the trigger in words, in quotes")
+        r.end()
+        report(r.diagnostics)
+        return text
+    }
+
     private func version(_ c: Clause, provision: Provision, scope: inout ConditionScope) -> ProvisionVersion? {
         var r = ArgumentReader(c)
         guard let name = r.word("the version's name (`V1`, `H2` …)"), let years = r.fiscalYears() else {
@@ -87,12 +98,13 @@ extension Checker {
         r.end()
         report(r.diagnostics)
         checkHeads(of: c, allowed: ["section", "cite", "quote", "covers", "reaches", "to", "prohibits", "requires", "exempt",
-                                    "lifted", "waiver", "verified", "source", "note"])
+                                    "lifted", "waiver", "verified", "source", "note", "trigger"])
         var v = ProvisionVersion(name: name.text, fiscalYears: years, section: nil, heading: nil, citation: nil,
                                  quotes: notes(in: c, head: "quote"), funds: .allFunds, reaches: [], recipient: .government,
                                  directly: false, trigger: nil, exemptPurposes: [], exemptNotice: nil, lifting: nil, waiver: nil,
                                  requirement: nil, verification: .text, sources: sources(in: c, required: true),
                                  notes: notes(in: c), location: c.location)
+        v.triggerText = triggerText(in: c)
         if let s = single("section", in: c) {
             var sr = ArgumentReader(s)
             if let t = sr.current, [.number, .word, .string].contains(t.kind) {

@@ -120,11 +120,23 @@ final class Checker {
         }
     }
 
-    /// FNV-1a over every file's path and bytes, as 16 hex digits.
+    /// FNV-1a over every file's path and bytes, as 16 hex digits. Paths count from the folder the
+    /// files share, so that the same rulebook has the same hash wherever it is checked out (and
+    /// whether it is read from `Rules/` or embedded): an answer can be reproduced on another machine.
     static func hash(_ sources: [SourceFile]) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for file in sources.sorted(by: { $0.path < $1.path }) {
-            for b in file.path.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        let sorted = sources.sorted(by: { $0.path < $1.path })
+        var common = sorted.first.map { Array($0.path.utf8) } ?? []
+        for file in sorted.dropFirst() {
+            let p = Array(file.path.utf8)
+            var n = 0
+            while n < common.count, n < p.count, common[n] == p[n] { n += 1 }
+            common.removeSubrange(n...)
+        }
+        // Cut at the last `/` of the shared prefix: a folder, not part of a file name.
+        let cut = common.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
+        for file in sorted {
+            for b in file.path.utf8.dropFirst(cut) { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
             for b in file.bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         }
         let hex = String(h, radix: 16)
