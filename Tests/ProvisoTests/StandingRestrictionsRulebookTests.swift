@@ -39,6 +39,7 @@ import Testing
         let cspa = try coverage("cspa")
         for y in [2021, 2022, 2024] { #expect(cspa[y] == "complete") }
         #expect(cspa[2023] == "partial")
+        #expect(cspa[2011] == "partial" && cspa[2012] == "partial" && cspa[2013] == "complete")
         #expect(cspa[2025] == "none" && cspa[2026] == "none")
         let tip = try coverage("tip-tier3")
         for y in 2021...2024 { #expect(tip[y] == "complete") }
