@@ -420,6 +420,8 @@ struct DiagnosticExample: Sendable, CustomTestStringConvertible {
               + (0...40).map { i in i == 0 ? "  define d0 = query.date after 2012-01-01\n" : (i == 32 ? "  define 1️⃣d\(i) = d\(i - 1)\n" : "  define d\(i) = d\(i - 1)\n") }.joined()
               + "  version V1 FY2012.. {\n    section 7009\n    prohibits when d40\n    source \"s\"\n  }\n}\n"),
         .init("R413", "country MLI \"Mali\"\n", .rulebookAsAWhole),
+        .init("R415", "list l \"L\" {\n  membership interval\n  1️⃣complete from 2012-01-01 until 2011-01-01\n  source \"s\"\n}\n"),
+        .init("R416", "list l \"L\" {\n  membership interval\n  complete from 2010-01-01 until 2013-01-01\n  1️⃣complete from 2012-01-01\n  source \"s\"\n}\n"),
         .init("R414", "fiscal-year FY2012 {\n  act \"A\" cite \"P.L. 112-74, div. I\" enacted 2011-12-23\n  source \"s\"\n}\n", .rulebookAsAWhole),
         .init("R225", "provision q \"Q\" {\n  define 1️⃣a = b\n  define b = a\n  version V1 FY2012.. {\n    section 7009\n    prohibits when a\n    source \"s\"\n  }\n}\n"),
         .init("R226", "provision q \"Q\" {\n  each 1️⃣edition as x\n  version V1 FY2012.. {\n    section 7009\n    prohibits when true\n    source \"s\"\n  }\n}\n"),

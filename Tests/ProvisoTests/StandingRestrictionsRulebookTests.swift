@@ -24,7 +24,7 @@ import Testing
     }
 
     @Test func annualListsStateTheirCoverageEveryYear() throws {
-        for (id, first) in [("tip-tier3", 2003), ("cspa", 2010), ("majors-failed", 2002)] {
+        for (id, first) in [("tip-tier3", 2001), ("cspa", 2010), ("majors-failed", 2003)] {
             let list = try #require(book.list(named: id))
             let years = book.editions(of: list).map(\.year)
             #expect(years == Array(first...2026), "\(id): editions \(years)")
@@ -39,10 +39,26 @@ import Testing
         let cspa = try coverage("cspa")
         for y in [2021, 2022, 2024] { #expect(cspa[y] == "complete") }
         #expect(cspa[2023] == "partial")
+        #expect(cspa[2011] == "partial" && cspa[2012] == "partial" && cspa[2013] == "complete")
         #expect(cspa[2025] == "none" && cspa[2026] == "none")
         let tip = try coverage("tip-tier3")
         for y in 2021...2024 { #expect(tip[y] == "complete") }
+        // The 2003-2014 determinations name every Tier 3 government; 2001 and 2002 govern nothing.
+        for y in 2003...2014 { #expect(tip[y] == "complete", "tip \(y)") }
         #expect(tip[2025] == "partial")
+        // The §706 designations: every determination from 2003 to 2019 read but those of 2004
+        // (and 2020), whose designations were not seen.
+        let majors = try coverage("majors-failed")
+        for y in 2003...2019 where y != 2004 { #expect(majors[y] == "complete", "majors \(y)") }
+        #expect(majors[2004] == "none" && majors[2020] == "none")
+    }
+
+    @Test func certificationDenialsAreCompleteOnlyWhereTheDeterminationsWereRead() throws {
+        let list = book.lists[try #require(book.list(named: "majors-decertified"))]
+        func complete(_ s: String) -> Bool { list.isComplete(on: Day(parsing: s)!) }
+        #expect(complete("1990-02-28") && complete("1992-01-31") && !complete("1992-02-01"))
+        #expect(!complete("1995-06-01") && complete("1993-03-31") && !complete("1994-02-01"))
+        #expect(complete("1997-02-28") && complete("2002-09-30") && !complete("2002-10-01"))
     }
 
     @Test func waiversOfAnnualRestrictionsNameTheirFiscalYear() {

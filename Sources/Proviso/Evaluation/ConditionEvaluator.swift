@@ -122,7 +122,7 @@ struct ConditionEvaluator {
                 result = result || inForce
                 if result == .true { return .true }
             }
-            if result == .false, definition.completeFrom.map({ day < $0 }) ?? true {
+            if result == .false, !definition.isComplete(on: day) {
                 trace?.leaveOpen(nil, "the record of the \(definition.title) is not complete for \(day)")
                 return .unknown
             }

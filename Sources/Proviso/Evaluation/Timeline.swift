@@ -184,7 +184,12 @@ private struct TimelineCandidates {
             for v in provision.versions { if let t = v.trigger { addLiterals(t, owner: provision.id) } }
         }
         for e in book.exemptions { if let c = e.condition { addLiterals(c, owner: e.id) } }
-        for list in book.lists { if let d = list.completeFrom { add(d, .condition, nil, "the record of the \(list.title) is complete from \(d)") } }
+        for list in book.lists {
+            for span in list.completeSpans {
+                add(span.from, .condition, nil, "the record of the \(list.title) is complete from \(span.from)")
+                if let u = span.until { add(u, .condition, nil, "the record of the \(list.title) is complete only until \(u)") }
+            }
+        }
     }
 
     /// The events of a day that can have changed the answer: those of the record's dates that some

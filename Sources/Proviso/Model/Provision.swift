@@ -237,12 +237,30 @@ public struct ListDefinition: Sendable {
     public var citation: Citation?
     /// Interval or annual.
     public var cadence: Cadence
-    /// For interval lists: from when the record of listings is complete (closed world).
-    public var completeFrom: Day?
+    /// For interval lists: the spans of days over which the record of listings is complete (closed
+    /// world), in order. A span without an end runs on; outside every span absence is unknown.
+    public var completeSpans: [CompleteSpan]
     /// Notes.
     public var notes: [String]
     /// Sources.
     public var sources: [String]
     /// Where it is declared.
     public var location: SourceLocation
+
+    /// A span of days over which an interval list's record is complete: from `from` (inclusive)
+    /// until `until` (exclusive), or on without end.
+    public struct CompleteSpan: Sendable, Hashable {
+        public var from: Day
+        public var until: Day?
+        public init(from: Day, until: Day?) { self.from = from; self.until = until }
+        /// Whether `day` falls in the span.
+        public func contains(_ day: Day) -> Bool { from <= day && (until.map { day < $0 } ?? true) }
+    }
+
+    /// The first day from which the record is complete, if it ever is.
+    public var completeFrom: Day? { completeSpans.first?.from }
+
+    /// Whether the record of listings is complete on `day` (absence from the list then means
+    /// not listed).
+    public func isComplete(on day: Day) -> Bool { completeSpans.contains { $0.contains(day) } }
 }

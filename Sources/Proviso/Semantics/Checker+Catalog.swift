@@ -249,7 +249,7 @@ extension Checker {
                 report(.duplicate(id.text, "list", at: id.location, first: lists[first].location))
                 continue
             }
-            var list = ListDefinition(id: id.text, title: title, citation: nil, cadence: .interval, completeFrom: nil,
+            var list = ListDefinition(id: id.text, title: title, citation: nil, cadence: .interval, completeSpans: [],
                                       notes: notes(in: decl), sources: sources(in: decl, required: true), location: decl.location)
             if let c = single("cite", in: decl) {
                 var cr = ArgumentReader(c)
@@ -275,12 +275,26 @@ extension Checker {
             } else {
                 report(.missingClause("membership", in: decl))
             }
-            if let c = single("complete", in: decl) {
+            // `complete from D [until E]`, repeatable: the spans over which the record is complete.
+            for c in decl.clauses("complete") {
                 var cr = ArgumentReader(c)
-                if cr.expect("from"), let d = cr.day() { list.completeFrom = d }
+                if cr.expect("from"), let from = cr.day() {
+                    var until: Day?
+                    if cr.accept("until") { until = cr.day() }
+                    if let u = until, u <= from {
+                        report(.badCompleteSpan(from: from, until: u, at: c.location))
+                    } else if let clash = list.completeSpans.first(where: { s in
+                        (s.until.map { from < $0 } ?? true) && (until.map { s.from < $0 } ?? true)
+                    }) {
+                        report(.overlappingCompleteSpan(clash.from, at: c.location))
+                    } else {
+                        list.completeSpans.append(.init(from: from, until: until))
+                    }
+                }
                 cr.end()
                 report(cr.diagnostics)
             }
+            list.completeSpans.sort { $0.from < $1.from }
             listLookup[id.text] = lists.count
             lists.append(list)
         }
@@ -344,5 +358,15 @@ extension Diagnostic {
     }
     static func missingClause(_ head: String, in clause: Clause) -> Diagnostic {
         Diagnostic(.error, "R213", "`\(clause.head.text)` needs a `\(head)` clause", at: clause.location)
+    }
+}
+
+extension Diagnostic {
+    static func badCompleteSpan(from: Day, until: Day, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "R415", "the record cannot be complete until `\(until)`: that is not after `\(from)`", at: location)
+    }
+    static func overlappingCompleteSpan(_ other: Day, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "R416", "this span of completeness overlaps the one from `\(other)`", at: location,
+                   help: "give each span `from D until E` so that the spans do not overlap")
     }
 }

@@ -151,6 +151,9 @@ enum CatalogJSON {
             ("citation", list.citation?.json ?? .null),
             ("membership", membership),
             ("completeFrom", .optional(list.completeFrom?.description)),
+            ("complete", .array(list.completeSpans.map { s in
+                .object([("from", .string(s.from.description)), ("until", .optional(s.until?.description))])
+            })),
             ("editions", .array(book.editions(of: l).map { e in
                 .object([("year", .number(e.year)), ("coverage", .string(e.coverage)),
                          ("published", .optional(e.published?.description)), ("listings", .number(e.listings)),

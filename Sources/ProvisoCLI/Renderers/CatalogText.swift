@@ -187,7 +187,13 @@ enum CatalogText {
         switch list.cadence {
         case .interval:
             out += "dated designations"
-            out += list.completeFrom.map { "; the record is complete from \($0)\n" } ?? "; the record is not declared complete\n"
+            if list.completeSpans.isEmpty {
+                out += "; the record is not declared complete\n"
+            } else {
+                out += "; the record is complete " + list.completeSpans.map { s in
+                    "from \(s.from)" + (s.until.map { " until \($0)" } ?? "")
+                }.joined(separator: ", and ") + "\n"
+            }
         case .annual(let offset):
             out += "an annual list; the list of year Y governs FY Y+\(offset)\n"
             let editions = book.editions(of: l)
