@@ -55,7 +55,7 @@ struct Report {
         out.append("Proviso benchmark — \(ProcessInfo.processInfo.activeProcessorCount) cpus, load average \(f(loadavg))")
         out.append("")
         out.append("Shared workload (\(shared.countries) countries, \(shared.facts) facts, \(shared.queries) queries)")
-        out.append("  load and check      \(f(shared.load.median / 1000, 3)) ms   (p10 \(f(shared.load.p10 / 1000, 3)), p90 \(f(shared.load.p90 / 1000, 3)))")
+        out.append("  load and check      \(f(shared.load.median / 1000, 3)) ms   (p10 \(f(shared.load.p10 / 1000, 3)), p90 \(f(shared.load.p90 / 1000, 3)); of which compiling the engine \(f(shared.compile.median / 1000, 3)) ms)")
         out.append("  one query           \(f(shared.roundMedians.median, 3)) µs median, p90 \(f(shared.query.p90, 3)) µs (round medians \(shared.roundMedians.micros.map { f($0, 3) }.joined(separator: ", ")))")
         out.append("  matrix              \(f(shared.matrix.median / 1000, 3)) ms = \(f(shared.matrix.median / Double(shared.queries), 3)) µs a query (p10 \(f(shared.matrix.p10 / 1000, 3)), p90 \(f(shared.matrix.p90 / 1000, 3)))")
         out.append("  disagreements       \(shared.disagreements) of \(shared.queries)  (\(shared.decisions.map { "\($0.0) \($0.1)" }.joined(separator: ", ")))")

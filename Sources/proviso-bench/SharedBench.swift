@@ -11,8 +11,10 @@ import Proviso
 struct WorkloadResult {
     var countries = 0
     var facts = 0
-    /// Loading and checking the rulebook from its folder, µs.
+    /// Loading and checking the rulebook from its folder and compiling an engine over it, µs.
     var load = Sample()
+    /// Compiling the engine alone (`Engine(rulebook:)`, the plan its verdicts use), µs.
+    var compile = Sample()
     /// Single queries, µs, every timed sample of every round.
     var query = Sample()
     /// Median of each round's single-query sample, µs.
@@ -43,6 +45,7 @@ struct WorkloadResult {
             ("querySpreadMicros", query.spread(divisor: 1)),
             ("queryRoundMediansMicros", .array(roundMedians.micros.map { .number($0) })),
             ("matrixSpreadMillis", matrix.spread(divisor: 1000)),
+            ("compileMillis", .number(compile.median / 1000)),
             ("resolveMillis", .number(resolve.median / 1000)),
             ("decisions", .object(decisions.map { ($0.0, .number(Double($0.1))) })),
             ("peakRSSMB", .number(peakRSSMB)),
@@ -67,18 +70,20 @@ struct SharedBench {
         var result = WorkloadResult()
         result.countries = workload.countries.count
         result.queries = workload.queries.count
-        result.load = try repeatTimed(warmups: 1, runs: loadRuns) { _ = try load() }
+        result.load = try repeatTimed(warmups: 1, runs: loadRuns) { consume(try load()) }
 
         var rng = SplitMix64(state: 1)
         let sample = (0..<(warmup + sampleSize)).map { _ in rng.below(workload.queries.count) }
-        var engine = Engine(rulebook: try load())
+        var engine = try load()
         result.facts = engine.rulebook.facts.count
+        let book = engine.rulebook
+        result.compile = repeatTimed(warmups: 1, runs: loadRuns) { consume(Engine(rulebook: book)) }
         var queries: [Query] = []
         for round in 0..<rounds {
             if round > 0 {
-                let (book, d) = try time { try load() }
+                let (fresh, d) = try time { try load() }
                 result.load.add(d)
-                engine = Engine(rulebook: book)
+                engine = fresh
             }
             let (resolved, d) = try time { try resolve(engine) }
             queries = resolved
@@ -124,7 +129,8 @@ struct SharedBench {
         return result
     }
 
-    private func load() throws -> Rulebook { try loadRulebook(directory) }
+    /// An engine over the workload's rulebook, read, checked and compiled.
+    private func load() throws -> Engine { Engine(rulebook: try loadRulebook(directory)) }
 
     /// Every question of the workload as a `Query`, names resolved by the engine.
     private func resolve(_ engine: Engine) throws -> [Query] {

@@ -8,7 +8,7 @@ import Proviso
 
 let usage = """
 usage: proviso-bench [--format text|json] [--workload PATH] [--shared-rulebook DIR] [--rules DIR]
-                     [--sizes N,N] [--quick] [--skip-process]
+                     [--sizes N,N] [--only WORKLOAD] [--quick] [--skip-process]
        proviso-bench --write-shared-rulebook DIR [--workload PATH]
 
   --format                text (default) or json: one object on one line, keyed by workload
@@ -16,6 +16,7 @@ usage: proviso-bench [--format text|json] [--workload PATH] [--shared-rulebook D
   --shared-rulebook       its rulebook in Proviso (default Benchmarks/shared-workload)
   --rules                 the default rulebook's folder (default Rules)
   --sizes                 country counts of the scaled workloads (default 2000,17576; at most 17576)
+  --only                  run one workload: shared, rulebook, process or scaled (for profiling)
   --quick                 fewer rounds, for a smoke test
   --skip-process          do not time the can-fund process
   --write-shared-rulebook regenerate programs.proviso and countries.proviso of the shared workload's
@@ -30,7 +31,10 @@ struct Options {
     var sizes = [2000, WorkloadRulebook.maximumCountries]
     var quick = false
     var process = true
+    var only: String?
     var write: String?
+
+    func runs(_ workload: String) -> Bool { only == nil || only == workload }
 
     init(_ arguments: [String]) throws {
         var i = 0
@@ -55,6 +59,12 @@ struct Options {
                     throw BenchError("--sizes takes country counts from 1 to \(WorkloadRulebook.maximumCountries), such as 2000,17576")
                 }
                 sizes = parsed
+            case "--only":
+                let w = try value()
+                guard ["shared", "rulebook", "process", "scaled"].contains(w) else {
+                    throw BenchError("--only takes shared, rulebook, process or scaled, not `\(w)`")
+                }
+                only = w
             case "--quick": quick = true
             case "--skip-process": process = false
             case "--write-shared-rulebook": write = try value()
@@ -115,19 +125,25 @@ func main() throws {
     if stale { say("warning: \(options.sharedRulebook) differs from workload.json; regenerate it with --write-shared-rulebook") }
     var sharedBench = SharedBench(workload: workload, directory: options.sharedRulebook)
     if options.quick { sharedBench.loadRuns = 3; sharedBench.rounds = 2; sharedBench.matrixRuns = 2 }
-    say("  shared workload …")
-    var shared = try sharedBench.run()
-    shared.stale = stale
+    var shared = WorkloadResult()
+    if options.runs("shared") {
+        say("  shared workload …")
+        shared = try sharedBench.run()
+        shared.stale = stale
+    }
 
     // 2. The default rulebook.
     var rulebookBench = RulebookBench(directory: options.rules)
     if options.quick { rulebookBench.loadRuns = 3; rulebookBench.canFundRuns = 5; rulebookBench.matrixRuns = 2; rulebookBench.timelineRuns = 2 }
-    say("  default rulebook …")
-    let rulebook = try rulebookBench.run()
+    var rulebook = RulebookResult()
+    if options.runs("rulebook") {
+        say("  default rulebook …")
+        rulebook = try rulebookBench.run()
+    }
 
     // 3. The can-fund process beside a Foundation hello world.
     var process: ProcessResult?
-    if options.process {
+    if options.process, options.runs("process") {
         say("  can-fund process …")
         let binaries = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
         var bench = ProcessBench(binaries: binaries)
@@ -137,7 +153,7 @@ func main() throws {
 
     // 4. Growth: the shared workload scaled up.
     var scaled: [(Int, WorkloadResult)] = []
-    for size in options.sizes {
+    for size in options.sizes where options.runs("scaled") {
         say("  scaled to \(size) countries …")
         let w = workload.scaled(to: size)
         let dir = try writeScaled(w, handWritten: options.sharedRulebook)
