@@ -2,8 +2,9 @@
 import Foundation
 
 struct Report {
-    var shared: WorkloadResult
-    var rulebook: RulebookResult
+    /// Each part is `nil` when `--only` left it out.
+    var shared: WorkloadResult?
+    var rulebook: RulebookResult?
     var process: ProcessResult?
     var scaled: [(Int, WorkloadResult)]
     var peakRSSMB: Double
@@ -11,12 +12,13 @@ struct Report {
 
     /// The targets of issue 7, each with the measured value and whether it is met.
     var targets: [(name: String, value: Double, limit: Double, unit: String)] {
-        var t: [(String, Double, Double, String)] = [
-            ("shared: one query (median)", shared.roundMedians.median, 1, "µs"),
-            ("shared: the 7,200-query matrix", shared.matrix.median / 1000, 5, "ms"),
-            ("shared: rulebook loaded and checked", shared.load.median / 1000, 5, "ms"),
-            ("rulebook: loaded and checked", rulebook.loadFolder.median / 1000, 10, "ms"),
-        ]
+        var t: [(String, Double, Double, String)] = []
+        if let shared {
+            t.append(("shared: one query (median)", shared.roundMedians.median, 1, "µs"))
+            t.append(("shared: the 7,200-query matrix", shared.matrix.median / 1000, 5, "ms"))
+            t.append(("shared: rulebook loaded and checked", shared.load.median / 1000, 5, "ms"))
+        }
+        if let rulebook { t.append(("rulebook: loaded and checked", rulebook.loadFolder.median / 1000, 10, "ms")) }
         if let p = process {
             t.append(("can-fund process ÷ Foundation hello world", p.ratio, 2, "×"))
             t.append(("can-fund peak memory", p.canFundPeakRSSMB, 30, "MB"))
@@ -25,7 +27,9 @@ struct Report {
     }
 
     var json: JSONValue {
-        var pairs: [(String, JSONValue)] = [("shared", shared.json), ("rulebook", rulebook.json)]
+        var pairs: [(String, JSONValue)] = []
+        if let shared { pairs.append(("shared", shared.json)) }
+        if let rulebook { pairs.append(("rulebook", rulebook.json)) }
         if let p = process { pairs.append(("process", p.json)) }
         for (size, r) in scaled { pairs.append(("shared-\(size)", r.json)) }
         pairs.append(("growth", .array(growth.map { g in
@@ -44,33 +48,15 @@ struct Report {
     }
 
     var growth: [(countries: Int, facts: Int, load: Double, query: Double, matrixPerQuery: Double)] {
-        ([(shared.countries, shared)] + scaled.map { ($0.0, $0.1) }).map { n, r in
+        ((shared.map { [($0.countries, $0)] } ?? []) + scaled).map { n, r in
             (n, r.facts, r.load.median / 1000, r.roundMedians.median, r.matrix.median / Double(max(1, r.queries)))
         }
     }
 
     var text: String {
-        func f(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
-        var out: [String] = []
-        out.append("Proviso benchmark — \(ProcessInfo.processInfo.activeProcessorCount) cpus, load average \(f(loadavg))")
-        out.append("")
-        out.append("Shared workload (\(shared.countries) countries, \(shared.facts) facts, \(shared.queries) queries)")
-        out.append("  load and check      \(f(shared.load.median / 1000, 3)) ms   (p10 \(f(shared.load.p10 / 1000, 3)), p90 \(f(shared.load.p90 / 1000, 3)); of which compiling the engine \(f(shared.compile.median / 1000, 3)) ms)")
-        out.append("  one query           \(f(shared.roundMedians.median, 3)) µs median, p90 \(f(shared.query.p90, 3)) µs (round medians \(shared.roundMedians.micros.map { f($0, 3) }.joined(separator: ", ")))")
-        out.append("  matrix              \(f(shared.matrix.median / 1000, 3)) ms = \(f(shared.matrix.median / Double(shared.queries), 3)) µs a query (p10 \(f(shared.matrix.p10 / 1000, 3)), p90 \(f(shared.matrix.p90 / 1000, 3)))")
-        out.append("  disagreements       \(shared.disagreements) of \(shared.queries)  (\(shared.decisions.map { "\($0.0) \($0.1)" }.joined(separator: ", ")))")
-        for e in shared.examples { out.append("    \(e)") }
-        out.append("")
-        out.append("Default rulebook (\(rulebook.countries) countries, \(rulebook.programs) programs, \(rulebook.provisions) provisions, \(rulebook.facts) facts, \(rulebook.fiscalYears))")
-        out.append("  load and check      \(f(rulebook.loadFolder.median / 1000, 3)) ms from Rules/, \(f(rulebook.loadEmbedded.median / 1000, 3)) ms embedded")
-        out.append("  can-fund answer     \(f(rulebook.canFund.median, 1)) µs (explained, with paths)")
-        out.append("  one verdict         \(f(rulebook.query.median, 3)) µs median, p90 \(f(rulebook.query.p90, 3)) µs")
-        out.append("  matrix on \(rulebook.matrixDate) \(f(rulebook.matrix.median / 1000, 3)) ms for \(rulebook.matrixQueries) questions")
-        out.append("  timeline            \(f(rulebook.timeline.median / 1000, 3)) ms for \(rulebook.timelineQuestion) (\(rulebook.timelineIntervals) intervals)")
-        out.append("  every timeline      \(f(rulebook.timelineAll.median / 1000, 1)) ms for \(rulebook.timelineAllCount) country × program timelines")
-        out.append("  proviso diff        not measured: the command does not exist on this branch yet")
-        out.append("  verdict vs determine \(rulebook.disagreements) disagreements in \(rulebook.checked) questions")
-        for e in rulebook.examples { out.append("    \(e)") }
+        var out: [String] = ["Proviso benchmark — \(ProcessInfo.processInfo.activeProcessorCount) cpus, load average \(f(loadavg))"]
+        if let shared { out += ["", "Shared workload (\(shared.countries) countries, \(shared.facts) facts, \(shared.queries) queries)"] + lines(shared) }
+        if let rulebook { out += ["", "Default rulebook (\(rulebook.countries) countries, \(rulebook.programs) programs, \(rulebook.provisions) provisions, \(rulebook.facts) facts, \(rulebook.fiscalYears))"] + lines(rulebook) }
         if let p = process {
             out.append("")
             out.append("Processes (median of \(p.canFund.count) runs each, alternating)")
@@ -78,14 +64,16 @@ struct Report {
             out.append("  hello world (Foundation)                      \(f(p.hello.median / 1000)) ms, peak \(f(p.helloPeakRSSMB, 1)) MB")
             out.append("  ratio                                         \(f(p.ratio))×")
         }
-        out.append("")
-        out.append("Growth                 countries     facts   load ms  load µs/country  query µs  matrix µs/query")
-        for g in growth {
-            out.append("  " + [String(g.countries).leftPad(24), String(g.facts).leftPad(9), f(g.load).leftPad(9),
-                               f(g.load * 1000 / Double(g.countries)).leftPad(16), f(g.query, 3).leftPad(9),
-                               f(g.matrixPerQuery, 3).leftPad(16)].joined(separator: " "))
+        if !growth.isEmpty {
+            out.append("")
+            out.append("Growth                 countries     facts   load ms  load µs/country  query µs  matrix µs/query")
+            for g in growth {
+                out.append("  " + [String(g.countries).leftPad(24), String(g.facts).leftPad(9), f(g.load).leftPad(9),
+                                   f(g.load * 1000 / Double(g.countries)).leftPad(16), f(g.query, 3).leftPad(9),
+                                   f(g.matrixPerQuery, 3).leftPad(16)].joined(separator: " "))
+            }
+            for (size, r) in scaled where r.disagreements > 0 { out.append("  \(size): \(r.disagreements) disagreements") }
         }
-        for (size, r) in scaled where r.disagreements > 0 { out.append("  \(size): \(r.disagreements) disagreements") }
         out.append("")
         out.append("Targets")
         for t in targets {
@@ -95,6 +83,34 @@ struct Report {
         out.append("Peak memory of this process: \(f(peakRSSMB, 1)) MB")
         return out.joined(separator: "\n")
     }
+
+    private func lines(_ r: WorkloadResult) -> [String] {
+        var out = [
+            "  load and check      \(f(r.load.median / 1000, 3)) ms   (p10 \(f(r.load.p10 / 1000, 3)), p90 \(f(r.load.p90 / 1000, 3)); of which compiling the engine \(f(r.compile.median / 1000, 3)) ms)",
+            "  one query           \(f(r.roundMedians.median, 3)) µs median, p90 \(f(r.query.p90, 3)) µs (round medians \(r.roundMedians.micros.map { f($0, 3) }.joined(separator: ", ")))",
+            "  matrix              \(f(r.matrix.median / 1000, 3)) ms = \(f(r.matrix.median / Double(r.queries), 3)) µs a query (p10 \(f(r.matrix.p10 / 1000, 3)), p90 \(f(r.matrix.p90 / 1000, 3)))",
+            "  disagreements       \(r.disagreements) of \(r.queries)  (\(r.decisions.map { "\($0.0) \($0.1)" }.joined(separator: ", ")))",
+        ]
+        out += r.examples.map { "    " + $0 }
+        return out
+    }
+
+    private func lines(_ r: RulebookResult) -> [String] {
+        var out = [
+            "  load and check      \(f(r.loadFolder.median / 1000, 3)) ms from Rules/, \(f(r.loadEmbedded.median / 1000, 3)) ms embedded",
+            "  can-fund answer     \(f(r.canFund.median, 1)) µs (explained, with paths)",
+            "  one verdict         \(f(r.query.median, 3)) µs median, p90 \(f(r.query.p90, 3)) µs",
+            "  matrix on \(r.matrixDate) \(f(r.matrix.median / 1000, 3)) ms for \(r.matrixQueries) questions",
+            "  timeline            \(f(r.timeline.median / 1000, 3)) ms for \(r.timelineQuestion) (\(r.timelineIntervals) intervals)",
+            "  every timeline      \(f(r.timelineAll.median / 1000, 1)) ms for \(r.timelineAllCount) country × program timelines",
+            "  proviso diff        not measured: the command does not exist on this branch yet",
+            "  verdict vs determine \(r.disagreements) disagreements in \(r.checked) questions",
+        ]
+        out += r.examples.map { "    " + $0 }
+        return out
+    }
+
+    private func f(_ x: Double, _ digits: Int = 2) -> String { String(format: "%.\(digits)f", x) }
 }
 
 extension String {

@@ -125,17 +125,17 @@ func main() throws {
     if stale { say("warning: \(options.sharedRulebook) differs from workload.json; regenerate it with --write-shared-rulebook") }
     var sharedBench = SharedBench(workload: workload, directory: options.sharedRulebook)
     if options.quick { sharedBench.loadRuns = 3; sharedBench.rounds = 2; sharedBench.matrixRuns = 2 }
-    var shared = WorkloadResult()
+    var shared: WorkloadResult?
     if options.runs("shared") {
         say("  shared workload …")
         shared = try sharedBench.run()
-        shared.stale = stale
+        shared?.stale = stale
     }
 
     // 2. The default rulebook.
     var rulebookBench = RulebookBench(directory: options.rules)
     if options.quick { rulebookBench.loadRuns = 3; rulebookBench.canFundRuns = 5; rulebookBench.matrixRuns = 2; rulebookBench.timelineRuns = 2 }
-    var rulebook = RulebookResult()
+    var rulebook: RulebookResult?
     if options.runs("rulebook") {
         say("  default rulebook …")
         rulebook = try rulebookBench.run()
@@ -167,7 +167,8 @@ func main() throws {
 
     let report = Report(shared: shared, rulebook: rulebook, process: process, scaled: scaled, peakRSSMB: peakRSSMB(), loadavg: loadavg)
     print(options.json ? report.json.serialized() : report.text)
-    if shared.disagreements > 0 || scaled.contains(where: { $0.1.disagreements > 0 }) || rulebook.disagreements > 0 { exit(1) }
+    let disagreements = (shared?.disagreements ?? 0) + (rulebook?.disagreements ?? 0) + scaled.map(\.1.disagreements).reduce(0, +)
+    if disagreements > 0 { exit(1) }
 }
 
 do {
