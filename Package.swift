@@ -39,7 +39,8 @@ let package = Package(
             dependencies: ["proviso-embed"],
             path: "Plugins/EmbedRules"
         ),
-        .testTarget(name: "ProvisoTests", dependencies: ["Proviso"]),
-        .testTarget(name: "ProvisoCLITests", dependencies: ["ProvisoCLI", "Proviso"]),
+        .testTarget(name: "ProvisoTests", dependencies: ["Proviso", "ProvisoRules"]),
+        // Golden renderings and the small rulebook they are made from are read by path, not built.
+        .testTarget(name: "ProvisoCLITests", dependencies: ["ProvisoCLI", "Proviso", "ProvisoRules"], exclude: ["Golden", "Fixtures"]),
     ]
 )

@@ -13,7 +13,9 @@ public enum ProvisoCommandLine {
     /// The commands of `proviso`, in the order `--help` lists them.
     static let commands: [CommandEntry] = [
         CommandEntry(CanFundCommand.self), CommandEntry(CheckCommand.self), CommandEntry(TestCommand.self),
-        CommandEntry(TimelineCommand.self),
+        CommandEntry(TimelineCommand.self), CommandEntry(MatrixCommand.self), CommandEntry(ReportCommand.self),
+        CommandEntry(ProgramsCommand.self), CommandEntry(ProvisionsCommand.self), CommandEntry(ExplainCommand.self),
+        CommandEntry(FmtCommand.self), CommandEntry(DiffCommand.self), CommandEntry(NewFiscalYearCommand.self),
     ]
 
     /// Runs `proviso ARGS…` and exits the process.

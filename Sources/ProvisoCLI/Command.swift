@@ -53,6 +53,16 @@ enum Shared {
         return f
     }
 
+    /// A comma-separated list (`IMET,FMF`), or `nil` when not given.
+    static func list(_ text: String?, option: String) throws(UsageError) -> [String]? {
+        guard let text else { return nil }
+        let items = text.split(separator: ",").map { part in
+            String(part.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed())
+        }.filter { !$0.isEmpty }
+        guard !items.isEmpty else { throw UsageError("`--\(option)` names nothing", help: "separate names with commas: --\(option) A,B") }
+        return items
+    }
+
     /// `government` or `non-government`.
     static func recipient(_ text: String?) throws(UsageError) -> Recipient? {
         guard let text else { return nil }

@@ -2,7 +2,8 @@
 public enum ExitCode: Int32, Sendable {
     /// Allowed or allowed with conditions; for other commands, success.
     case allowed = 0
-    /// Prohibited; for `proviso test`, a case failed; for `fmt --check`, a file is not formatted.
+    /// Prohibited; for `proviso test`, a case failed; for `fmt --check`, a file is not formatted;
+    /// for `diff`, a determination changes.
     case prohibited = 1
     /// Bad arguments or unknown names (a country, program or date that cannot be understood).
     case usage = 2
@@ -29,7 +30,7 @@ public enum ExitCode: Int32, Sendable {
     static let help = """
     Exit codes:
       0  allowed, or allowed with conditions (other commands: success)
-      1  prohibited (proviso test: a case failed; fmt --check: a file needs formatting)
+      1  prohibited (test: a case failed; fmt --check: a file needs formatting; diff: an answer changes)
       2  bad arguments, or an unknown country, program, purpose or date
       3  indeterminate: a fact the rulebook does not record could make it prohibited
       4  the rulebook, a case file or an assumed fact does not check

@@ -11,15 +11,25 @@ import Testing
     }
 
     @Test func maliIMETShowsThe2012CutThe2013RestorationAndThe2020Cut() {
-        let (code, console) = run(["Mali", "--program", "IMET", "--from", "2011-01-01", "--to", "2025-01-01"])
+        // The coup restriction alone; the default rulebook's cut and restoration dates are checked below.
+        let (code, console) = run(["Mali", "--program", "IMET", "--from", "2011-01-01", "--to", "2025-01-01", "--rules", CoupRulebook.folder])
         #expect(code == .success)
         #expect(console.output.contains("2012-03-22 to 2013-09-03  prohibited"))
         #expect(console.output.contains("2013-09-06 to 2020-08-17  allowed-with-conditions"))
         #expect(console.output.contains("2020-08-18 to 2025-01-01  prohibited"))
     }
 
+    @Test func theDefaultRulebookShowsTheSameCutsAndRestoration() {
+        let (code, console) = run(["Mali", "--program", "IMET", "--from", "2011-01-01", "--to", "2025-01-01"])
+        #expect(code == .success)
+        for start in ["2012-03-22 to", "2013-09-06 to", "2020-08-18 to"] {
+            #expect(console.output.contains("\n" + start), "no interval opens \(start)")
+        }
+    }
+
     @Test func csvHasAHeaderAndOneRowPerInterval() {
-        let (code, console) = run(["Mali", "--program", "IMET", "--from", "2011-01-01", "--to", "2025-01-01", "--format", "csv"])
+        let (code, console) = run(["Mali", "--program", "IMET", "--from", "2011-01-01", "--to", "2025-01-01", "--format", "csv",
+                                   "--rules", CoupRulebook.folder])
         #expect(code == .success)
         let rows = console.output.split(separator: "\r\n")
         #expect(rows.first == Substring(TimelineCSV.header))

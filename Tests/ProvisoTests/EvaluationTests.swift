@@ -138,7 +138,25 @@ struct ActInForceTests {
 
 @Suite("Determinations")
 struct DeterminationTests {
+    /// The coup restriction against the real record, without the checklist's other provisions,
+    /// so that these tests see one provision's mechanics (see `CoupRulebook`).
+    var standard: Engine { CoupRulebook.engine }
+
     // MARK: - The acceptance checks
+
+    @Test("the acceptance checks' statuses hold in the full default rulebook too")
+    func fullRulebookStatuses() throws {
+        let full = try Engine.standard
+        func status(_ date: String, _ purposes: [String] = []) throws -> ProvisionStatus? {
+            try full.canFund(country: "Mali", program: "IMET", on: day(date), purposes: purposes).provisions.first { $0.id == "sfops-7008" }?.status
+        }
+        let june = try full.canFund(country: "Mali", program: "IMET", on: day("2012-06-01"))
+        #expect(june.verdict == .prohibited)
+        #expect(try status("2012-06-01") == .prohibits)
+        #expect(try status("2012-01-15") == .notTriggered)
+        #expect(try status("2013-10-01") == .lifted)
+        #expect(try status("2012-06-01", ["democratic-elections"]) == .exempted)
+    }
 
     @Test("Mali, IMET, 2012-06-01: prohibited by sfops-7008, citing P.L. 112-74")
     func maliProhibited() throws {

@@ -39,16 +39,16 @@ enum TestRulebook {
 
     static let acts = """
     fiscal-year FY2011 {
-      act "Act, 2011" cite "P.L. 112-10, div. B" enacted 2010-12-01
+      act "Act, 2011" cite "P.L. 112-10, div. B" enacted 2010-12-01 source "test"
       source "test"
     }
     fiscal-year FY2012 {
-      act "Act, 2012" cite "P.L. 112-74, div. I" enacted 2011-12-23
+      act "Act, 2012" cite "P.L. 112-74, div. I" enacted 2011-12-23 source "test"
       continuing-resolution "P.L. 112-36" from 2011-10-01 until 2011-12-22 carries FY2011
       source "test"
     }
     fiscal-year FY2013 {
-      act "Full-year continuing act, 2013" cite "P.L. 113-6, div. F, §1101(a)(6)" enacted 2013-03-26 carries FY2012
+      act "Full-year continuing act, 2013" cite "P.L. 113-6, div. F, §1101(a)(6)" enacted 2013-03-26 carries FY2012 source "test"
       continuing-resolution "P.L. 112-175" from 2012-10-01 until 2013-03-25 carries FY2012
       source "test"
     }

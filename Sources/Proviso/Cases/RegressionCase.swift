@@ -44,8 +44,9 @@ public struct RegressionCase: Sendable {
 
 /// Reads case files (`*.case`): the same clause syntax as rules.
 public enum CaseFile {
-    /// The cases in a file, and the problems with them.
-    public static func parse(_ file: SourceFile) -> (cases: [RegressionCase], diagnostics: [Diagnostic]) {
+    /// The cases in a file, and the problems with them; with a rulebook, the names a case uses
+    /// (country, program, purposes, provisions, forgotten facts) are checked against it too.
+    public static func parse(_ file: SourceFile, against rulebook: Rulebook? = nil) -> (cases: [RegressionCase], diagnostics: [Diagnostic]) {
         let tree = Parser.parse(file)
         var diagnostics = tree.diagnostics
         var cases: [RegressionCase] = []
@@ -55,7 +56,7 @@ public enum CaseFile {
                 diagnostics.append(.notACase(clause.head))
                 continue
             }
-            let (c, ds) = read(clause, file: file)
+            let (c, ds) = read(clause, file: file, rulebook: rulebook)
             diagnostics += ds
             guard let c else { continue }
             if let first = seen[c.id] {
@@ -68,8 +69,9 @@ public enum CaseFile {
         return (cases, diagnostics)
     }
 
-    private static func read(_ clause: Clause, file: SourceFile) -> (RegressionCase?, [Diagnostic]) {
+    private static func read(_ clause: Clause, file: SourceFile, rulebook: Rulebook?) -> (RegressionCase?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        let names = CaseNames(rulebook: rulebook)
         var r = ArgumentReader(clause)
         guard let id = r.word("the case's identifier") else { return (nil, r.diagnostics) }
         let title = r.current?.kind == .string ? (r.string("a title") ?? "") : ""
@@ -90,14 +92,20 @@ public enum CaseFile {
         var qr = ArgumentReader(query)
         guard let country = qr.name("a country") else { return (nil, diagnostics + qr.diagnostics) }
         result.country = country.text
+        diagnostics += names.country(country)
         var sawDate = false
         while let t = qr.current {
             if qr.accept("program") {
-                if let p = qr.name("a program") { result.program = p.text }
+                if let p = qr.name("a program") {
+                    result.program = p.text
+                    diagnostics += names.program(p)
+                }
             } else if qr.accept("date") {
                 if let d = qr.day() { result.date = d; sawDate = true }
             } else if qr.accept("purpose") {
-                result.purposes += qr.names("a purpose").map(\.text)
+                let purposes = qr.names("a purpose")
+                result.purposes += purposes.map(\.text)
+                diagnostics += purposes.flatMap(names.purpose)
             } else if qr.accept("recipient") {
                 if let w = qr.word("`government` or `non-government`") {
                     if let rec = Recipient(rawValue: w.text) { result.recipient = rec } else {
@@ -122,6 +130,7 @@ public enum CaseFile {
             } else if let status = er.word("a status (`prohibits`, `exempted`, `lifted`, `waived`, `not-triggered`, `unknown`, `not-applicable`, `condition`)") {
                 if let s = ProvisionStatus(rawValue: status.text) {
                     result.statuses.append((first.text, s, first.location))
+                    diagnostics += names.provision(first)
                 } else {
                     diagnostics.append(.badEnum(status, expected: ProvisionStatus.allCases.map(\.rawValue)))
                 }
@@ -137,6 +146,7 @@ public enum CaseFile {
                 fr.skip()
             }
             if parts.isEmpty { fr.fail(.expected("a fact, or `fact.field`", found: fr.current, at: fr.here, in: c)) }
+            if let first = c.arguments.first, !parts.isEmpty { diagnostics += names.fact(parts.joined(), at: first.location) }
             result.forget.append(parts.joined())
             fr.end()
             diagnostics += fr.diagnostics
@@ -210,7 +220,45 @@ public struct CaseRunner: Sendable {
     }
 }
 
+/// The names a case uses, checked against the rulebook it runs on (when there is one), so that a
+/// misspelt provision is a diagnostic with a "did you mean" rather than a failure at run time.
+private struct CaseNames {
+    let rulebook: Rulebook?
+
+    func country(_ t: Token) -> [Diagnostic] {
+        guard let book = rulebook, book.country(named: t.text) == nil else { return [] }
+        return [.unknownInCase("country", t.text, suggestion: closestName(to: t.text, in: book.countryNames), at: t.location)]
+    }
+    func program(_ t: Token) -> [Diagnostic] {
+        guard let book = rulebook, book.program(named: t.text) == nil else { return [] }
+        return [.unknownInCase("program", t.text, suggestion: closestName(to: t.text, in: book.programNames), at: t.location)]
+    }
+    func purpose(_ t: Token) -> [Diagnostic] {
+        guard let book = rulebook, book.purpose(named: t.text) == nil else { return [] }
+        return [.unknownInCase("purpose", t.text, suggestion: closestName(to: t.text, in: book.purposes.map(\.id)), at: t.location)]
+    }
+    func provision(_ t: Token) -> [Diagnostic] {
+        guard let book = rulebook, book.provision(named: t.text) == nil else { return [] }
+        return [.unknownInCase("provision", t.text, suggestion: closestName(to: t.text, in: book.provisions.map(\.id)), at: t.location)]
+    }
+    /// `fact` or `fact.field`.
+    func fact(_ name: String, at location: SourceLocation) -> [Diagnostic] {
+        guard let book = rulebook else { return [] }
+        let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
+        guard let f = book.fact(named: parts[0]) else {
+            return [.unknownInCase("fact", parts[0], suggestion: closestName(to: parts[0], in: book.facts.map(\.id)), at: location)]
+        }
+        let kind = book.kinds[book.facts[f].kind]
+        guard parts.count == 2, kind.fieldIndex(parts[1]) == nil else { return [] }
+        return [.unknownInCase("field of `\(kind.name)`", parts[1], suggestion: closestName(to: parts[1], in: kind.fields.map(\.name)), at: location)]
+    }
+}
+
 extension Diagnostic {
+    static func unknownInCase(_ what: String, _ name: String, suggestion: String?, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "C403", "unknown \(what) `\(name)` in the case", at: location,
+                   help: suggestion.map { "did you mean `\($0)`?" })
+    }
     static func notACase(_ head: Token) -> Diagnostic {
         Diagnostic(.error, "C401", "expected `case`, found `\(head.text)`", at: head.location,
                    help: "a case file holds only `case ID { … }` blocks")

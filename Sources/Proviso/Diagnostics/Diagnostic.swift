@@ -90,7 +90,9 @@ public func closestName(to name: String, in candidates: some Sequence<String>) -
         guard abs(c.count - target.count) <= limit, c.count <= 200 else { continue }
         let d = editDistance(target, c)
         // Ties go to the alphabetically first candidate, whatever order the candidates come in.
-        if d <= limit, best.map({ d < $0.1 || (d == $0.1 && candidate < $0.0) }) ?? true { best = (candidate, d) }
+        if d <= limit, best.map({ d < $0.1 || (d == $0.1 && (candidate.lowercased(), candidate) < ($0.0.lowercased(), $0.0)) }) ?? true {
+            best = (candidate, d)
+        }
     }
     return best?.0
 }

@@ -108,8 +108,10 @@ struct ConditionEvaluator {
             var result = Truth.false
             let today = UncertainDate(day)
             for f in listings {
+                let member = membership(f)
+                if member == .false { continue }  // a recorded absence adds nothing to an interval list
                 guard case .date(let from)? = facts.value(f, Builtin.Listing.from.rawValue) else { result = result || .unknown; continue }
-                var inForce = UncertainDate.compare(from, .onOrBefore, today)
+                var inForce = UncertainDate.compare(from, .onOrBefore, today) && member
                 switch facts.value(f, Builtin.Listing.until.rawValue) {
                 case .date(let until)?: inForce = inForce && UncertainDate.compare(today, .before, until)
                 case .unknown?: inForce = inForce && .unknown
@@ -127,12 +129,20 @@ struct ConditionEvaluator {
             return result
         case .annual(let offset):
             let year = fiscalYear - offset
+            // A listing of that year decides it: on the list, recorded as absent (`member no`, which
+            // settles it even in a partly recorded edition), or recorded as unknown.
+            var recorded: Truth?
             for f in listings {
-                if case .number(let y)? = facts.value(f, Builtin.Listing.year.rawValue), y == year {
-                    trace?.consult(f)
-                    return .true
+                guard case .number(let y)? = facts.value(f, Builtin.Listing.year.rawValue), y == year else { continue }
+                trace?.consult(f)
+                let member = membership(f)
+                if member == .true { return .true }
+                if member == .unknown {
+                    trace?.leaveOpen(f, "whether \(book.countries[country].name) is on the \(year) \(definition.title): the record holds it as unknown (`\(facts.fact(f).id)`)")
                 }
+                recorded = (recorded ?? .false) || member
             }
+            if let recorded { return recorded }
             // Not listed: is that edition recorded completely?
             let editions = facts.facts(ofKind: Builtin.edition, country: country).filter {
                 guard case .list(let l)? = facts.value($0, Builtin.Edition.list.rawValue), l == list,
@@ -161,6 +171,15 @@ struct ConditionEvaluator {
         }
     }
 
+    /// Whether a listing records membership (`member` left out means yes).
+    private func membership(_ f: Int) -> Truth {
+        switch facts.value(f, Builtin.Listing.member.rawValue) {
+        case nil: return .true
+        case .truth(let t, _)?: return t
+        default: return .unknown
+        }
+    }
+
     private func describe(_ f: Int) -> String {
         let from = facts.value(f, Builtin.Listing.from.rawValue)?.written ?? "unknown"
         let until = facts.value(f, Builtin.Listing.until.rawValue)?.written
@@ -174,6 +193,7 @@ struct ConditionEvaluator {
         case .queryFiscalYear: return .fiscalYear(fiscalYear)
         case .queryProgram: return .program(program)
         case .queryRecipient: return .enumCase(recipient == .government ? 0 : 1, recipient.rawValue)
+        case .queryCountry: return .country(country)
         case .actEnacted: return .date(UncertainDate(actEnacted))
         case .actFiscalYear: return .fiscalYear(actYear)
         case .literal(let v): return v
@@ -199,36 +219,17 @@ struct ConditionEvaluator {
 
     private func compare(_ l: Operand, _ op: Expression.Comparison, _ r: Operand) -> Truth {
         guard let a = value(l, traceMissing: true), let b = value(r, traceMissing: true) else { return .unknown }
+        let t = FieldValue.compare(a, op, b)
+        guard t == .unknown else { return t }
         switch (a, b) {
         case (.date(let x), .date(let y)):
-            let t = UncertainDate.compare(x, op, y)
-            if t == .unknown {
-                if !x.isExact { noteOpen(l, "known only as \(x)") }
-                if !y.isExact { noteOpen(r, "known only as \(y)") }
-            }
-            return t
-        case (.fiscalYear(let x), .fiscalYear(let y)), (.number(let x), .number(let y)):
-            return Truth(ordered(x, op, y))
-        case (.truth(let x, let xw), .truth(let y, _)):
-            if x == .unknown { noteOpen(l, "recorded as \(xw)"); return .unknown }
-            if y == .unknown { return .unknown }
-            return Truth((x == y) == (op == .equal))
-        case (.unknown, _), (_, .unknown):
-            return .unknown
+            if !x.isExact { noteOpen(l, "known only as \(x)") }
+            if !y.isExact { noteOpen(r, "known only as \(y)") }
+        case (.truth(.unknown, let written), .truth):
+            noteOpen(l, "recorded as \(written)")
         default:
-            return Truth((a == b) == (op == .equal))
+            break
         }
-    }
-
-    private func ordered(_ x: Int, _ op: Expression.Comparison, _ y: Int) -> Bool {
-        switch op.ordering {
-        case .less: return x < y
-        case .lessEqual: return x <= y
-        case .greater: return x > y
-        case .greaterEqual: return x >= y
-        case .equal: return x == y
-        case .notEqual: return x != y
-        default: return false
-        }
+        return t
     }
 }

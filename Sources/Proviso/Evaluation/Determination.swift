@@ -109,6 +109,8 @@ public struct Path: Sendable {
     /// What kind of change.
     public enum Kind: String, Sendable {
         case certification, waiver, purpose, recipient, program, fact
+        /// Several changes together, one for each provision that decides the verdict.
+        case combined
     }
 
     /// The kind.
@@ -119,6 +121,10 @@ public struct Path: Sendable {
     public var verdict: Verdict
     /// How to ask it: the command-line option that applies the change.
     public var option: String
+    /// The same as separate command-line arguments (`["--purpose", "democratic-elections"]`).
+    public var arguments: [String] = []
+    /// The question with the change applied, as it was verified (`Engine.determine(path.query)`).
+    public var query: Query? = nil
 }
 
 /// A component of a composite program and its verdict.
@@ -178,6 +184,9 @@ public struct Determination: Sendable {
     public var assumptions: [String]
     /// The rulebook's name, edition and content hash, so the answer can be reproduced.
     public var rulebook: (name: String, edition: String?, hash: String)
+    /// The reasoning as an argument: each provision, the facts it rests on, what is absent or
+    /// missing and what each missing value would give.
+    public var explanation: Explanation = .empty
 
     /// Identifiers of the provisions that decided the verdict.
     public var decidingProvisions: [String] {

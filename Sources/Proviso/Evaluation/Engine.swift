@@ -57,13 +57,18 @@ public struct Engine: Sendable {
                             fiscalYear: fiscalYear))
     }
 
-    /// The full determination for a query: verdict, provisions, facts, missing facts and
-    /// (unless `paths` is false) the verified paths that would change it.
-    public func determine(_ query: Query, paths: Bool = true) throws(QueryError) -> Determination {
+    /// The full determination for a query: verdict, provisions, facts, missing facts, the
+    /// explanation and (unless `paths` is false) the verified paths that would change it.
+    /// `explained: false` leaves `explanation` empty (it costs a few re-evaluations when an answer
+    /// is indeterminate).
+    public func determine(_ query: Query, paths: Bool = true, explained: Bool = true) throws(QueryError) -> Determination {
         let facts = try FactBase(book: rulebook, assumptions: query.assumptions, forgotten: query.forgotten)
         let act = try rulebook.actInForce(on: query.date, fundsFiscalYear: query.fundsFiscalYear)
         var answer = Explainer(book: rulebook, facts: facts, query: query, act: act).determination()
         if paths { answer.paths = PathFinder(engine: self, query: query, answer: answer).paths() }
+        if explained {
+            answer.explanation = ExplanationBuilder(engine: self, query: query, answer: answer, facts: facts, act: act).explanation()
+        }
         return answer
     }
 

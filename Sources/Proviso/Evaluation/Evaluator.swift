@@ -208,14 +208,24 @@ struct Evaluator {
             if let programs = facts.list(w, Builtin.Waiver.programs.rawValue), !programs.isEmpty {
                 t = Truth(programs.contains(.program(program)))
             }
-            if case .enumCase(let scope, _)? = facts.value(w, Builtin.Waiver.scope.rawValue), Builtin.waiverScopes[scope] == "unknown" {
+            // `scope unknown` is read as the value *unknown* (the way every field can be written).
+            let scope = facts.value(w, Builtin.Waiver.scope.rawValue)
+            if scope == .unknown || scope == .enumCase(Builtin.waiverScopes.firstIndex(of: "unknown")!, "unknown") {
                 t = t && .unknown
-                if t == .unknown { trace?.leaveOpen(w, "waiver `\(facts.fact(w).id)`: which programs it covers is not recorded") }
+                if t == .unknown {
+                    let what = facts.fact(w).summary ?? "which programs it covers is not recorded"
+                    trace?.leaveOpen(w, "waiver `\(facts.fact(w).id)`: \(what)")
+                }
             }
             guard t != .false else { continue }
             switch facts.value(w, Builtin.Waiver.date.rawValue) {
-            case .date(let d)?: t = t && UncertainDate.compare(d, .onOrBefore, today)
-            default: t = t && .unknown
+            case .date(let d)?:
+                let inForce = UncertainDate.compare(d, .onOrBefore, today)
+                if inForce == .unknown, t == .true { trace?.leaveOpen(w, "whether waiver `\(facts.fact(w).id)` (dated \(d)) was in force on \(day)") }
+                t = t && inForce
+            default:
+                if t == .true { trace?.leaveOpen(w, "waiver `\(facts.fact(w).id)`: its date is not recorded") }
+                t = t && .unknown
             }
             if case .date(let until)? = facts.value(w, Builtin.Waiver.until.rawValue) {
                 t = t && UncertainDate.compare(today, .onOrBefore, until)

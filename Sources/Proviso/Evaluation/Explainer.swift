@@ -127,6 +127,8 @@ struct Explainer {
             assumptions: query.assumptions.map(\.id) + query.forgotten.map { "forget \($0)" },
             rulebook: (book.name, book.edition, book.contentHash))
         answer.summary = summary(answer)
+        // A hypothetical answer says so in the sentence an analyst would paste.
+        if answer.hypothetical { answer.summary = "Hypothetical: " + answer.summary }
         return answer
     }
 

@@ -1,8 +1,14 @@
 /// The facts one query sees: the rulebook's record, plus any assumed facts, minus any forgotten
-/// facts or fields. Without assumptions it reads the rulebook's indexes directly.
+/// facts or fields. An assumed fact with the identifier of a recorded fact of the same kind
+/// replaces it for the query (keeping its place, so that facts referring to it still do).
+/// Without assumptions it reads the rulebook's indexes directly.
 struct FactBase {
     let book: Rulebook
     private let extra: [Fact]
+    /// Recorded facts replaced by an assumption: recorded index → index in `extra`.
+    private let replaced: [Int: Int]
+    /// Indices in `extra` of assumptions that replace a recorded fact.
+    private let replacing: Set<Int>
     private let forgottenFacts: Set<Int>
     private let forgottenFields: [Int: Set<Int>]
     /// Whether nothing is assumed or forgotten (the fast path).
@@ -29,12 +35,22 @@ struct FactBase {
         }
         forgottenFacts = facts
         forgottenFields = fields
+        var replaced: [Int: Int] = [:]
+        for (i, a) in assumptions.enumerated() {
+            if let f = book.fact(named: a.id), book.facts[f].kind == a.kind { replaced[f] = i }
+        }
+        self.replaced = replaced
+        replacing = Set(replaced.values)
         isPlain = assumptions.isEmpty && forgotten.isEmpty
     }
 
     /// The fact at `index` (assumed facts follow the rulebook's).
     @inline(__always) func fact(_ index: Int) -> Fact {
-        index < book.facts.count ? book.facts[index] : extra[index - book.facts.count]
+        if index < book.facts.count {
+            if !isPlain, let r = replaced[index] { return extra[r] }
+            return book.facts[index]
+        }
+        return extra[index - book.facts.count]
     }
 
     /// A field's value, `nil` when not recorded or forgotten.
@@ -56,7 +72,7 @@ struct FactBase {
         if isPlain { return base }
         var out = base.filter { !forgottenFacts.contains($0) }
         let perCountry = book.kinds[kind].perCountry
-        for (i, f) in extra.enumerated() where f.kind == kind && (!perCountry || f.country == country) {
+        for (i, f) in extra.enumerated() where f.kind == kind && (!perCountry || f.country == country) && !replacing.contains(i) {
             out.append(book.facts.count + i)
         }
         return out
@@ -70,7 +86,7 @@ struct FactBase {
         var out = recorded.filter { f in
             !forgottenFacts.contains(f) && fact(f).values.indices.contains { value(f, $0) == .fact(target) }
         }
-        for (i, f) in extra.enumerated() where f.values.contains(.fact(target)) { out.append(book.facts.count + i) }
+        for (i, f) in extra.enumerated() where f.values.contains(.fact(target)) && !replacing.contains(i) { out.append(book.facts.count + i) }
         return out
     }
 }

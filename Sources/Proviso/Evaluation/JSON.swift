@@ -113,7 +113,8 @@ extension Determination {
             })),
             ("paths", .array(paths.map { p in
                 .object([("kind", .string(p.kind.rawValue)), ("description", .string(p.description)),
-                         ("verdict", .string(p.verdict.rawValue)), ("option", .string(p.option))])
+                         ("verdict", .string(p.verdict.rawValue)), ("option", .string(p.option)),
+                         ("arguments", .array(p.arguments.map(JSON.string)))])
             })),
             ("conditions", .array(conditions.map(JSON.string))),
             ("components", .array(components.map { c in
@@ -125,9 +126,8 @@ extension Determination {
             ("notes", .array(notes.map(JSON.string))),
             ("hypothetical", .bool(hypothetical)),
             ("assumptions", .array(assumptions.map(JSON.string))),
-            ("audit", .object([("rulebook", .string(rulebook.name)), ("edition", .optional(rulebook.edition)),
-                               ("rulebookHash", .string(rulebook.hash)), ("provisoVersion", .string(Engine.version)),
-                               ("queryDate", .string(date.description))])),
+            ("audit", audit.json),
+            ("explanation", explanation.json),
         ])
     }
 

@@ -173,8 +173,9 @@ struct VerdictEvaluator {
             var t = Truth.true
             let programs = plan.waiverProgramStart[w]..<plan.waiverProgramEnd[w]
             if !programs.isEmpty { t = Truth(plan.waiverPrograms[programs].contains(program)) }
+            // `scope unknown` is read as the value *unknown*, written either way.
             let scope = value(w, Builtin.Waiver.scope.rawValue)
-            if scope.tag == .enumCase, scope.a == plan.waiverScopeUnknown { t = t && .unknown }
+            if scope.tag == .unknown || (scope.tag == .enumCase && scope.a == plan.waiverScopeUnknown) { t = t && .unknown }
             guard t != .false else { continue }
             if let d = date(value(w, Builtin.Waiver.date.rawValue)) { t = t && UncertainDate.compare(d, .onOrBefore, today) } else { t = t && .unknown }
             if let until = date(value(w, Builtin.Waiver.until.rawValue)) { t = t && UncertainDate.compare(today, .onOrBefore, until) }
@@ -283,8 +284,10 @@ struct VerdictEvaluator {
             var result = Truth.false
             for i in listings {
                 let f = plan.listings[i]
+                let member = membership(f)
+                if member == .false { continue }  // a recorded absence adds nothing to an interval list
                 guard let from = date(value(f, Builtin.Listing.from.rawValue)) else { result = result || .unknown; continue }
-                var inForce = UncertainDate.compare(from, .onOrBefore, today)
+                var inForce = UncertainDate.compare(from, .onOrBefore, today) && member
                 let until = value(f, Builtin.Listing.until.rawValue)
                 if let end = date(until) { inForce = inForce && UncertainDate.compare(today, .before, end) } else if until.tag == .unknown { inForce = inForce && .unknown }
                 result = result || inForce
@@ -294,10 +297,17 @@ struct VerdictEvaluator {
             return result
         }
         let year = fiscalYear - offset
+        // A listing of that year decides it: on the list, recorded as absent, or as unknown.
+        var recorded: Truth?
         for i in listings {
-            let y = value(plan.listings[i], Builtin.Listing.year.rawValue)
-            if y.tag == .number, y.a == year { return .true }
+            let f = plan.listings[i]
+            let y = value(f, Builtin.Listing.year.rawValue)
+            guard y.tag == .number, y.a == year else { continue }
+            let member = membership(f)
+            if member == .true { return .true }
+            recorded = (recorded ?? .false) || member
         }
+        if let recorded { return recorded }
         for i in factRange(kind: Builtin.edition) {
             let e = plan.factList[i]
             let l = value(e, Builtin.Edition.list.rawValue), y = value(e, Builtin.Edition.year.rawValue)
@@ -310,6 +320,16 @@ struct VerdictEvaluator {
             return coverage.tag == .enumCase && coverage.a == plan.coverageComplete ? .false : .unknown
         }
         return .unknown
+    }
+
+    /// Whether a listing records membership (`member` left out means yes).
+    private func membership(_ f: Int) -> Truth {
+        let v = value(f, Builtin.Listing.member.rawValue)
+        switch v.tag {
+        case .none: return .true
+        case .truth: return Truth(rawValue: UInt8(v.a)) ?? .unknown
+        default: return .unknown
+        }
     }
 
     private func compare(_ l: Int, _ op: Int, _ r: Int) -> Truth {
@@ -345,6 +365,7 @@ struct VerdictEvaluator {
         case .queryFiscalYear: return PlanValue(tag: .fiscalYear, a: fiscalYear)
         case .queryProgram: return PlanValue(tag: .program, a: program)
         case .queryRecipient: return PlanValue(tag: .enumCase, a: government ? plan.governmentWord : plan.nonGovernmentWord)
+        case .queryCountry: return PlanValue(tag: .country, a: country)
         case .actEnacted: return PlanValue(tag: .date, a: Int(actEnacted), b: Int(actEnacted))
         case .actFiscalYear: return PlanValue(tag: .fiscalYear, a: actYear)
         case .literal: return o.literal

@@ -110,7 +110,7 @@ final class VerdictPlan: Sendable {
     let children: [Int32]
 
     enum OperandKind: UInt8, Sendable {
-        case queryDate, queryFiscalYear, queryProgram, queryRecipient, actEnacted, actFiscalYear, literal, field, fact
+        case queryDate, queryFiscalYear, queryProgram, queryRecipient, queryCountry, actEnacted, actFiscalYear, literal, field, fact
     }
     struct OperandPlan: Sendable {
         var kind: OperandKind
@@ -388,6 +388,7 @@ final class VerdictPlan: Sendable {
             case .queryFiscalYear: plan = OperandPlan(kind: .queryFiscalYear)
             case .queryProgram: plan = OperandPlan(kind: .queryProgram)
             case .queryRecipient: plan = OperandPlan(kind: .queryRecipient)
+            case .queryCountry: plan = OperandPlan(kind: .queryCountry)
             case .actEnacted: plan = OperandPlan(kind: .actEnacted)
             case .actFiscalYear: plan = OperandPlan(kind: .actFiscalYear)
             case .literal(let v): plan = OperandPlan(kind: .literal, literal: value(v))

@@ -36,6 +36,8 @@ public enum Operand: Sendable {
     case queryProgram
     /// The recipient asked about.
     case queryRecipient
+    /// The country asked about (for statutes that name countries, such as SFOPS §7007).
+    case queryCountry
     /// Enactment date of the act whose text governs.
     case actEnacted
     /// Fiscal year of the act whose text governs.
@@ -46,4 +48,38 @@ public enum Operand: Sendable {
     case fact(slot: Int)
     /// A constant value.
     case literal(FieldValue)
+}
+
+extension FieldValue {
+    /// Compares two values of the same type in three-valued logic: dates by `UncertainDate`'s
+    /// rules, fiscal years and numbers in order, `unknown` and unknown truths as unknown, other
+    /// values by equality. The one comparison the evaluator and the checker's folding share.
+    public static func compare(_ a: FieldValue, _ op: Expression.Comparison, _ b: FieldValue) -> Truth {
+        switch (a, b) {
+        case (.date(let x), .date(let y)):
+            return UncertainDate.compare(x, op, y)
+        case (.fiscalYear(let x), .fiscalYear(let y)), (.number(let x), .number(let y)):
+            return Truth(ordered(x, op, y))
+        case (.truth(let x, _), .truth(let y, _)):
+            if x == .unknown || y == .unknown { return .unknown }
+            return Truth((x == y) == (op == .equal))
+        case (.unknown, _), (_, .unknown):
+            return .unknown
+        default:
+            return Truth((a == b) == (op == .equal))
+        }
+    }
+
+    /// `x OP y` on integers (`before`/`after` read as `<`/`>`).
+    static func ordered(_ x: Int, _ op: Expression.Comparison, _ y: Int) -> Bool {
+        switch op.ordering {
+        case .less: return x < y
+        case .lessEqual: return x <= y
+        case .greater: return x > y
+        case .greaterEqual: return x >= y
+        case .equal: return x == y
+        case .notEqual: return x != y
+        default: return false
+        }
+    }
 }

@@ -42,6 +42,8 @@ public struct Provision: Sendable {
     public var order: [Remedy]
     /// Where it is declared.
     public var location: SourceLocation
+    /// The trigger in words, for explanations (`trigger "…"`), unless a version states its own.
+    public var triggerText: String? = nil
 
     /// The version in force for the act of fiscal year `year`.
     public func version(forActOf year: Int) -> ProvisionVersion? {
@@ -112,6 +114,9 @@ public struct ProvisionVersion: Sendable {
     public var notes: [String]
     /// Where the version is declared.
     public var location: SourceLocation
+    /// The trigger in words, completing "bars assistance to the government of …" (`trigger "a
+    /// country whose duly elected head of government is deposed by military coup or decree"`).
+    public var triggerText: String? = nil
 
     /// `FY2012`, `FY2012..FY2014` or `FY2024..`.
     public var fiscalYearsDescription: String {

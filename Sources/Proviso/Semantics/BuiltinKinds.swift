@@ -12,7 +12,7 @@ enum Builtin {
     /// Fields of `waiver`.
     enum Waiver: Int { case provision, fiscalYears, programs, scope, date, until, by, cite, under }
     /// Fields of `listing`.
-    enum Listing: Int { case list, year, from, until }
+    enum Listing: Int { case list, year, from, until, member }
     /// Fields of `edition`.
     enum Edition: Int { case list, year, published, coverage }
     /// Fields of `hold`.
@@ -46,7 +46,8 @@ enum Builtin {
             FactKind(name: "listing", title: "A country's place on a list",
                      fields: [field("list", .list, required: true), field("year", .number),
                               field("from", .date, "the date the country was listed"),
-                              field("until", .date, "the date the listing ended")],
+                              field("until", .date, "the date the listing ended"),
+                              field("member", .truth, "whether the country is on the list")],
                      isComplete: false, completeness: nil, perCountry: true, isBuiltin: true),
             FactKind(name: "edition", title: "One year's edition of an annual list, and how much of it is recorded",
                      fields: [field("list", .list, required: true), field("year", .number, required: true),

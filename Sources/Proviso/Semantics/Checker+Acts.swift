@@ -25,7 +25,7 @@ extension Checker {
                 guard lr.expect("from"), let from = lr.day(), lr.expect("until"), let until = lr.day() else { report(lr.diagnostics); continue }
                 lr.end()
                 report(lr.diagnostics)
-                if until < from { report(.intervalEndsBeforeStart(at: c.location)); continue }
+                if until < from { report(.intervalEndsBeforeStart(from: "from \(from)", until: "\(until)", at: c.location)); continue }
                 record.lapses.append(FundingLapse(from: from, until: until, notes: notes(in: c), sources: sources(in: c, required: false),
                                                   location: c.location))
             }
@@ -60,7 +60,9 @@ extension Checker {
         if fiscalYears.isEmpty { report(.noFiscalYears()) }
         if let first = fiscalYears.map(\.year).min(), let last = fiscalYears.map(\.year).max() {
             for year in first...last where years[year] == nil {
-                report(.fiscalYearGap(year, at: years[year - 1]?.location ?? fiscalYears[0].location))
+                // Said where the table resumes: the year after the gap is where the reader looks.
+                let resumes = fiscalYears.filter { $0.year > year }.min { $0.year < $1.year }
+                report(.fiscalYearGap(year, at: resumes?.location ?? fiscalYears[0].location))
             }
         }
     }
@@ -84,7 +86,12 @@ extension Checker {
         let fy = FiscalYear(containing: enacted).year
         if fy > year, options.fiscalYear("carries") == nil { report(.actEnactedAfterYear(year, enacted, at: c.location)) }
         var own = options.strings("source")
-        if own.isEmpty { own = yearSources }
+        if own.isEmpty {
+            // The year's sources stand in, but they may be about something else (a year that was
+            // `unknown`, say): the act itself should say where it can be read.
+            if !yearSources.isEmpty { report(.actWithoutOwnSource(year, at: c.location)) }
+            own = yearSources
+        }
         return AppropriationAct(fiscalYear: year, title: title, vehicle: options.string("vehicle"),
                                 abbreviation: options.string("short") ?? "SFOPS", citation: cite,
                                 enacted: enacted, carries: options.fiscalYear("carries"), verification: verification,
@@ -102,9 +109,11 @@ extension Checker {
             report(.missingClause("from`, `until` and `carries", in: c))
             return nil
         }
-        if until < from { report(.intervalEndsBeforeStart(at: c.location)); return nil }
+        if until < from { report(.intervalEndsBeforeStart(from: "from \(from)", until: "\(until)", at: c.location)); return nil }
         let fy = FiscalYear(year)
-        if from < fy.start || until > fy.end { report(.continuingResolutionOutsideYear(year, at: c.location)) }
+        if from < fy.start || until > fy.end {
+            report(.continuingResolutionOutsideYear(cite.written, year, fy, at: c.location))
+        }
         var own = options.strings("source")
         if own.isEmpty { own = yearSources }
         return ContinuingResolution(citation: cite, title: options.string("title"), from: from, until: until, carries: carries,
@@ -115,8 +124,12 @@ extension Checker {
     private func checkChain(_ record: FiscalYearRecord) {
         var previous: ContinuingResolution?
         for cr in record.continuingResolutions {
-            if let p = previous, cr.from <= p.until { report(.overlappingResolutions(at: cr.location, first: p.location)) }
-            if let act = record.act, act.carries == nil, cr.from >= act.enacted { report(.resolutionAfterAct(at: cr.location)) }
+            if let p = previous, cr.from <= p.until {
+                report(.overlappingResolutions(cr.citation.written, p.citation.written, at: cr.location, first: p.location))
+            }
+            if let act = record.act, act.carries == nil, cr.from >= act.enacted {
+                report(.resolutionAfterAct(cr.citation.written, act.enacted, at: cr.location))
+            }
             previous = cr
         }
     }
@@ -215,43 +228,51 @@ struct Options {
 }
 
 extension Diagnostic {
-    static func intervalEndsBeforeStart(at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "R105", "the interval ends before it starts", at: location)
+    static func intervalEndsBeforeStart(from: String, until: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "R105", "the interval ends (`until \(until)`) before it starts (`\(from)`)", at: location)
+    }
+    static func actWithoutOwnSource(_ year: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "W405", "the `FY\(year)` act records no source of its own", at: location,
+                   help: "add `source \"…\"` to the `act` block with the address of the enacted text; the year's sources are used meanwhile")
     }
     static func noFiscalYears() -> Diagnostic {
         Diagnostic(.error, "R413", "the rulebook records no fiscal years, so it cannot say which act governs any date", at: nil,
                    help: "add the act table: `fiscal-year FY2012 { act \"…\" { cite \"P.L. …\" enacted YYYY-MM-DD source \"…\" } }`")
     }
     static func yearWithoutAct(_ year: Int, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "R401", "FY\(year) records no act and no continuing resolution", at: location,
-                   help: "record the act, or write `unknown \"why\"` so that answers for the year carry a warning")
+        Diagnostic(.error, "R401", "`FY\(year)` records no act and no continuing resolution", at: location,
+                   help: "record the act (`proviso new-fiscal-year`), or write `unknown \"why\"` so that answers for the year carry a warning")
     }
     static func unknownYearWithAct(_ year: Int, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "R402", "FY\(year) records an act and also says it is unknown", at: location)
+        Diagnostic(.error, "R402", "`FY\(year)` records an act and also says it is unknown", at: location,
+                   help: "remove the `unknown` clause now that the act is recorded")
     }
     static func carriesUnknownYear(_ year: Int, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "R403", "`carries FY\(year)` names a fiscal year with no record", at: location)
     }
     static func carriesLaterYear(_ year: Int, _ carried: Int, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "R404", "FY\(year) cannot carry the act of FY\(carried), which is not earlier", at: location)
+        Diagnostic(.error, "R404", "`FY\(year)` cannot carry the act of `FY\(carried)`, which is not earlier", at: location,
+                   help: "a continuing resolution carries an earlier act's text, so that `carries` chains cannot loop")
     }
     static func carriesYearWithoutAct(_ year: Int, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "R405", "`carries FY\(year)` names a year whose act is not recorded", at: location)
     }
     static func fiscalYearGap(_ year: Int, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "R406", "no record for FY\(year) inside the table", at: location,
+        Diagnostic(.error, "R406", "no record for `FY\(year)` inside the act table", at: location,
                    help: "add `fiscal-year FY\(year) { … }`, with `unknown \"why\"` if it cannot be found")
     }
     static func actEnactedAfterYear(_ year: Int, _ day: Day, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.warning, "W401", "the FY\(year) act is dated \(day), after the fiscal year ended", at: location)
+        Diagnostic(.warning, "W401", "the `FY\(year)` act is dated `\(day)`, after the fiscal year ended", at: location,
+                   help: "check the date; an act for an earlier year passed late is usually a full-year resolution (`carries`)")
     }
-    static func continuingResolutionOutsideYear(_ year: Int, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "R407", "continuing resolution runs outside FY\(year)", at: location)
+    static func continuingResolutionOutsideYear(_ cite: String, _ year: Int, _ fy: FiscalYear, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "R407", "continuing resolution `\(cite)` runs outside `FY\(year)` (`\(fy.start)` to `\(fy.end)`)", at: location)
     }
-    static func overlappingResolutions(at location: SourceLocation, first: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "R408", "continuing resolutions overlap", at: location, notes: [.init("the earlier one", at: first)])
+    static func overlappingResolutions(_ cite: String, _ earlier: String, at location: SourceLocation, first: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "R408", "continuing resolution `\(cite)` overlaps `\(earlier)`", at: location,
+                   notes: [.init("`\(earlier)` is recorded here", at: first)])
     }
-    static func resolutionAfterAct(at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "R409", "continuing resolution starts after the year's act was enacted", at: location)
+    static func resolutionAfterAct(_ cite: String, _ enacted: Day, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "R409", "continuing resolution `\(cite)` starts after the year's act was enacted (`\(enacted)`)", at: location)
     }
 }

@@ -229,8 +229,9 @@ extension Checker {
             programs[index] = p
         }
         // A composite of composites could cycle; Proviso allows one level only.
+        // (A composite naming itself was reported at its `components` clause.)
         for p in programs where p.isComposite {
-            for c in p.components where programs[c].isComposite {
+            if p.components.contains(where: { programs[$0].isComposite && programs[$0].id != p.id }) {
                 report(.compositeCycle(p.id, at: p.location))
             }
         }

@@ -172,9 +172,10 @@ extension Checker {
                 case "fiscal-year": return (.queryFiscalYear, .fiscalYear)
                 case "program": return (.queryProgram, .program)
                 case "recipient": return (.queryRecipient, .enumeration(Recipient.allCases.map(\.rawValue)))
+                case "country": return (.queryCountry, .country)
                 default:
                     report(.unknownName("query field", Token(.word, parts[1], at: e.location),
-                                        suggestion: closestName(to: parts[1], in: ["date", "fiscal-year", "program", "recipient"])))
+                                        suggestion: closestName(to: parts[1], in: ["date", "fiscal-year", "program", "recipient", "country"])))
                     return nil
                 }
             case "act":
@@ -242,6 +243,11 @@ extension Checker {
         for (_, expression, _) in parsed {
             compiled.append(condition(expression, &scope) ?? .constant(.unknown))
         }
+        for (i, (_, expression, _)) in parsed.enumerated() {
+            // Only what the definition says itself: one that uses another is judged where it is used.
+            guard Checker.defineReferences(compiled[i]).isEmpty else { continue }
+            warnIfConstant(compiled[i], defines: compiled, actYears: nil, role: .definition, at: expression.location)
+        }
         // Cycles: a definition may use others, but never itself through them; and definitions
         // may not nest deeper than `maximumDefinitionDepth` (evaluation recurses through them).
         let references = compiled.map(Checker.defineReferences)
@@ -277,6 +283,17 @@ extension Checker {
         return (compiled, parsed.map(\.0))
     }
 
+    /// Where a condition is written, for the words of a constant-condition warning.
+    enum ConditionRole { case trigger, definition, exemption }
+
+    /// W201 when `c` is always true or always false (`ConstantFolding`); a compile error has
+    /// already been reported where a part is `.constant(.unknown)` standing for it.
+    func warnIfConstant(_ c: Condition, defines: [Condition], actYears: ClosedRange<Int>?, role: ConditionRole,
+                        at location: SourceLocation) {
+        guard let t = ConstantFolding.truth(of: c, defines: defines, actYears: actYears), t != .unknown else { return }
+        report(.constantCondition(t, role: role, at: location))
+    }
+
     static func defineReferences(_ c: Condition) -> [Int] {
         switch c {
         case .define(let i): return [i]
@@ -290,7 +307,7 @@ extension Checker {
 
 extension Diagnostic {
     static func notACondition(_ text: String, at location: SourceLocation, type: FieldType? = nil) -> Diagnostic {
-        Diagnostic(.error, "R220", "`\(text)` is not a condition\(type.map { " (it is \($0))" } ?? "")", at: location,
+        Diagnostic(.error, "R220", "`\(text)` is not a condition\(type.map { " (its type is \($0))" } ?? "")", at: location,
                    help: "compare it: `\(text) == …`, or test it: `\(text) is known`")
     }
     static func notAValue(_ text: String, at location: SourceLocation) -> Diagnostic {
@@ -309,6 +326,15 @@ extension Diagnostic {
     static func definitionsTooDeep(_ name: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "R230", "definition `\(name)` builds on more than \(Checker.maximumDefinitionDepth) definitions in a chain", at: location,
                    help: "write the condition more directly")
+    }
+    static func constantCondition(_ t: Truth, role: Checker.ConditionRole, at location: SourceLocation) -> Diagnostic {
+        let effect: String
+        switch role {
+        case .trigger: effect = t == .true ? "the provision prohibits everything it covers" : "the provision never prohibits"
+        case .definition: effect = "the definition can be replaced by `\(t)`, or it is a mistake"
+        case .exemption: effect = t == .true ? "the `when` adds nothing" : "the exemption never applies"
+        }
+        return Diagnostic(.warning, "W201", "the condition is always \(t)", at: location, help: effect)
     }
     static func definitionCycle(_ names: [String], at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "R225", "definition refers to itself: \(names.map { "`\($0)`" }.joined(separator: " → "))", at: location)

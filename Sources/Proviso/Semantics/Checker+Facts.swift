@@ -25,21 +25,26 @@ extension Checker {
                               lists: [:], sources: [], confidence: nil, fieldConfidence: [:], notes: [], summary: nil,
                               location: decl.location))
         }
-        // Pass B: values.
-        for (decl, kind, index) in pending { fillFact(decl, kind: kind, index: index) }
+        // Pass B: values. Facts that name a country, resolved or not (a misspelt one is reported
+        // once, as an unknown name).
+        var namesCountry: Set<Int> = []
+        for (decl, kind, index) in pending where fillFact(decl, kind: kind, index: index) { namesCountry.insert(index) }
         // Pass C: countries derived through references (a certification of an event is about the
         // event's country), then the per-country requirement.
         for (decl, kind, index) in pending {
-            if facts[index].country == nil, kinds[kind].perCountry {
-                for value in facts[index].values {
-                    if case .fact(let target)? = value, let c = facts[target].country { facts[index].country = c; break }
-                }
-                if facts[index].country == nil { report(.missingCountry(facts[index].id, at: decl.location)) }
+            guard facts[index].country == nil, kinds[kind].perCountry, !namesCountry.contains(index) else { continue }
+            var referencesUnresolved = false
+            for value in facts[index].values {
+                guard case .fact(let target)? = value else { continue }
+                if let c = facts[target].country { facts[index].country = c; break }
+                if namesCountry.contains(target) { referencesUnresolved = true }
             }
+            if facts[index].country == nil, !referencesUnresolved { report(.missingCountry(facts[index].id, at: decl.location)) }
         }
     }
 
-    private func fillFact(_ decl: Clause, kind: Int, index: Int) {
+    /// Reads a fact's clauses into its values; whether it has a `country` clause.
+    private func fillFact(_ decl: Clause, kind: Int, index: Int) -> Bool {
         let k = kinds[kind]
         var fact = facts[index]
         let allowed = k.fields.map(\.name) + ["country", "source", "confidence", "note", "summary"]
@@ -105,11 +110,20 @@ extension Checker {
                 report(r.diagnostics)
             }
         }
-        for (f, field) in k.fields.enumerated() where field.isRequired && fact.values[f] == nil && fact.lists[f] == nil {
+        // An interval (`from` or `date` … `until`) must not end before it starts.
+        if let end = k.fieldIndex("until"), case .date(let until)? = fact.values[end],
+            let start = k.fieldIndex("from") ?? k.fieldIndex("date"), case .date(let from)? = fact.values[start],
+            UncertainDate.compare(until, .before, from) == .true
+        {
+            report(.intervalEndsBeforeStart(from: "\(k.fields[start].name) \(from)", until: "\(until)", at: seen["until"] ?? decl.location))
+        }
+        // A field written with a bad value has been reported already.
+        for (f, field) in k.fields.enumerated() where field.isRequired && fact.values[f] == nil && fact.lists[f] == nil && seen[field.name] == nil {
             report(.missingField(field.name, fact: fact.id, kind: k.name, at: decl.location))
         }
         if fact.sources.isEmpty { report(.missingSource(decl)) }
         facts[index] = fact
+        return seen["country"] != nil
     }
 
     /// One value of a non-repeated field.
@@ -164,7 +178,11 @@ extension Checker {
             return resolveList(t).map(FieldValue.list)
         case .reference(let kind):
             guard let f = resolve(t, in: factLookup, what: "fact", candidates: Array(factLookup.keys)) else { return nil }
-            if kinds[facts[f].kind].name != kind { report(.wrongFactKind(t, expected: kind, found: kinds[facts[f].kind].name)); return nil }
+            if kinds[facts[f].kind].name != kind {
+                let sameKind = facts.filter { kinds[$0.kind].name == kind }.map(\.id)
+                report(.wrongFactKind(t, expected: kind, found: kinds[facts[f].kind].name, suggestion: closestName(to: t.text, in: sameKind)))
+                return nil
+            }
             return .fact(f)
         case .anyFact:
             return resolve(t, in: factLookup, what: "fact", candidates: Array(factLookup.keys)).map(FieldValue.fact)
@@ -208,16 +226,17 @@ extension Diagnostic {
         Diagnostic(.error, "R215", "`\(kind)` has no field `\(t.text)`", at: t.location, help: suggestion.map { "did you mean `\($0)`?" })
     }
     static func missingField(_ field: String, fact: String, kind: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "R216", "\(kind) `\(fact)` does not record `\(field)`", at: location,
+        Diagnostic(.error, "R216", "fact `\(fact)` (a `\(kind)`) does not record `\(field)`", at: location,
                    help: "record it, or write `\(field) unknown` if it could not be established")
     }
     static func missingCountry(_ fact: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "R217", "fact `\(fact)` does not say which country it is about", at: location, help: "add `country NAME`")
     }
     static func countryNotAllowed(_ kind: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "R218", "a `\(kind)` belongs to no country", at: location)
+        Diagnostic(.error, "R218", "a fact of kind `\(kind)` belongs to no country", at: location)
     }
-    static func wrongFactKind(_ t: Token, expected: String, found: String) -> Diagnostic {
-        Diagnostic(.error, "R219", "`\(t.text)` is a `\(found)`, not a `\(expected)`", at: t.location)
+    static func wrongFactKind(_ t: Token, expected: String, found: String, suggestion: String?) -> Diagnostic {
+        Diagnostic(.error, "R219", "`\(t.text)` is a `\(found)`, not a `\(expected)`", at: t.location,
+                   help: suggestion.map { "did you mean `\($0)`?" })
     }
 }

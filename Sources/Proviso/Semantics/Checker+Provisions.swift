@@ -12,11 +12,12 @@ extension Checker {
         let title = r.string("the provision's title in quotes") ?? id
         r.end()
         report(r.diagnostics)
-        checkHeads(of: decl, allowed: ["kind", "note", "each", "define", "order", "version", "source"])
+        checkHeads(of: decl, allowed: ["kind", "note", "each", "define", "order", "version", "source", "trigger"])
         var provision = Provision(id: id, title: title, kind: .restriction, notes: notes(in: decl), eachKind: nil, eachVariable: nil,
                                   slotCount: 0, defines: [], defineNames: [], versions: [], order: Provision.Remedy.allCases,
                                   location: decl.location)
         _ = sources(in: decl, required: false)
+        provision.triggerText = triggerText(in: decl)
         if let c = single("kind", in: decl) {
             var kr = ArgumentReader(c)
             if let w = kr.word("`restriction` or `condition`") {
@@ -56,8 +57,14 @@ extension Checker {
             // Remedies the file leaves out still apply, after those it names.
             provision.order = order + Provision.Remedy.allCases.filter { !order.contains($0) }
         }
+        var versionNames: [String: SourceLocation] = [:]
         for c in decl.clauses("version") {
-            if let v = version(c, provision: provision, scope: &scope) { provision.versions.append(v) }
+            guard let v = version(c, provision: provision, scope: &scope) else { continue }
+            if let first = versionNames[v.name] {
+                report(.duplicate(v.name, "version", at: c.arguments[0].location, first: first))
+            }
+            versionNames[v.name] = versionNames[v.name] ?? c.location
+            provision.versions.append(v)
         }
         provision.slotCount = scope.slotCount
         provision.versions.sort { $0.fiscalYears.lowerBound < $1.fiscalYears.lowerBound }
@@ -72,6 +79,16 @@ extension Checker {
         return provision
     }
 
+    /// `trigger "…"`: the trigger in words, for explanations.
+    private func triggerText(in c: Clause) -> String? {
+        guard let s = single("trigger", in: c) else { return nil }
+        var r = ArgumentReader(s)
+        let text = r.string("the trigger in words, in quotes")
+        r.end()
+        report(r.diagnostics)
+        return text
+    }
+
     private func version(_ c: Clause, provision: Provision, scope: inout ConditionScope) -> ProvisionVersion? {
         var r = ArgumentReader(c)
         guard let name = r.word("the version's name (`V1`, `H2` …)"), let years = r.fiscalYears() else {
@@ -81,12 +98,13 @@ extension Checker {
         r.end()
         report(r.diagnostics)
         checkHeads(of: c, allowed: ["section", "cite", "quote", "covers", "reaches", "to", "prohibits", "requires", "exempt",
-                                    "lifted", "waiver", "verified", "source", "note"])
+                                    "lifted", "waiver", "verified", "source", "note", "trigger"])
         var v = ProvisionVersion(name: name.text, fiscalYears: years, section: nil, heading: nil, citation: nil,
                                  quotes: notes(in: c, head: "quote"), funds: .allFunds, reaches: [], recipient: .government,
                                  directly: false, trigger: nil, exemptPurposes: [], exemptNotice: nil, lifting: nil, waiver: nil,
                                  requirement: nil, verification: .text, sources: sources(in: c, required: true),
                                  notes: notes(in: c), location: c.location)
+        v.triggerText = triggerText(in: c)
         if let s = single("section", in: c) {
             var sr = ArgumentReader(s)
             if let t = sr.current, [.number, .word, .string].contains(t.kind) {
@@ -133,7 +151,10 @@ extension Checker {
             if pr.expect("when") {
                 let (e, ds) = ExpressionParser.parse(pr.rest, end: pr.here)
                 report(ds)
-                if let e { v.trigger = condition(e, &scope) }
+                if let e, let trigger = condition(e, &scope) {
+                    v.trigger = trigger
+                    warnIfConstant(trigger, defines: provision.defines, actYears: years, role: .trigger, at: e.location)
+                }
             }
             report(pr.diagnostics)
         } else if provision.kind == .restriction {
@@ -299,7 +320,10 @@ extension Checker {
                 var scope = ConditionScope()
                 let (e, ds) = ExpressionParser.parse(c.arguments, end: c.location)
                 report(ds)
-                if let e { x.condition = condition(e, &scope) }
+                if let e, let when = condition(e, &scope) {
+                    x.condition = when
+                    warnIfConstant(when, defines: [], actYears: x.fiscalYears, role: .exemption, at: e.location)
+                }
                 x.slotCount = scope.slotCount
             }
             if let c = single("overrides", in: decl) {
@@ -341,8 +365,8 @@ extension Diagnostic {
     }
     static func versionGap(from: Int, to: Int, at location: SourceLocation) -> Diagnostic {
         let years = from == to ? "FY\(from)" : "FY\(from)..FY\(to)"
-        return Diagnostic(.error, "R411", "the versions leave \(years) uncovered", at: location,
-                          help: "extend a version, or add one for \(years)")
+        return Diagnostic(.error, "R411", "the versions leave `\(years)` uncovered", at: location,
+                          help: "extend a version, or add one for `\(years)`")
     }
     static func versionWithoutCitation(_ name: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "R502", "version `\(name)` has no citation", at: location,

@@ -120,11 +120,23 @@ final class Checker {
         }
     }
 
-    /// FNV-1a over every file's path and bytes, as 16 hex digits.
+    /// FNV-1a over every file's path and bytes, as 16 hex digits. Paths count from the folder the
+    /// files share, so that the same rulebook has the same hash wherever it is checked out (and
+    /// whether it is read from `Rules/` or embedded): an answer can be reproduced on another machine.
     static func hash(_ sources: [SourceFile]) -> String {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for file in sources.sorted(by: { $0.path < $1.path }) {
-            for b in file.path.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+        let sorted = sources.sorted(by: { $0.path < $1.path })
+        var common = sorted.first.map { Array($0.path.utf8) } ?? []
+        for file in sorted.dropFirst() {
+            let p = Array(file.path.utf8)
+            var n = 0
+            while n < common.count, n < p.count, common[n] == p[n] { n += 1 }
+            common.removeSubrange(n...)
+        }
+        // Cut at the last `/` of the shared prefix: a folder, not part of a file name.
+        let cut = common.lastIndex(of: UInt8(ascii: "/")).map { $0 + 1 } ?? 0
+        for file in sorted {
+            for b in file.path.utf8.dropFirst(cut) { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
             for b in file.bytes { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
         }
         let hex = String(h, radix: 16)
@@ -237,12 +249,13 @@ extension Diagnostic {
                    help: suggestion.map { "did you mean `\($0)`?" } ?? "expected one of: \(allowed.joined(separator: ", "))")
     }
     static func missingSource(_ clause: Clause) -> Diagnostic {
-        let name = clause.arguments.first.map { " `\($0.text)`" } ?? ""
-        return Diagnostic(.error, "R301", "`\(clause.head.text)`\(name) has no source", at: clause.location,
+        let name = clause.arguments.first.map { " " + $0.text } ?? ""
+        return Diagnostic(.error, "R301", "`\(clause.head.text)\(name)` has no source", at: clause.location,
                           help: "add `source \"…\"` with an address or reference a person can look up")
     }
     static func emptySource(at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "R302", "empty source", at: location)
+        Diagnostic(.error, "R302", "the source is empty", at: location,
+                   help: "write an address or reference a person can look up")
     }
     static func badCitation(_ text: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "R501", "`\(text)` is not a citation Proviso can read", at: location,

@@ -38,6 +38,8 @@ extension Rulebook {
         case .directory: paths = FileSystem.files(under: directory, extension: ext)
         case .file: paths = [directory]
         case .missing: throw RulebookError(diagnostics: [.unreadable(directory, "no such file or directory")], sources: [])
+        case .link:
+            throw RulebookError(diagnostics: [.unreadable(directory, "it is a symbolic link, and Proviso follows none, so that a rulebook cannot reach outside its folder")], sources: [])
         default: throw RulebookError(diagnostics: [.unreadable(directory, "not a file or folder")], sources: [])
         }
         var files: [SourceFile] = []

@@ -11,13 +11,16 @@ public struct Clause: Sendable, Hashable {
     public var arguments: [Token]
     /// The nested clauses, when the clause has a `{ … }` block.
     public var body: [Clause]?
-    /// Comment lines written just above the clause (kept by `proviso fmt`).
+    /// Comment lines written just above the clause (kept by `proviso fmt`); a `.newline` token
+    /// among them marks a blank line between two comments, or between the last one and the clause.
     public var leadingComments: [Token] = []
     /// A comment at the end of the clause's line.
     public var trailingComment: Token?
-    /// Comments inside the block after its last clause.
+    /// Comments inside the block after its last clause; a leading `.newline` token marks a blank
+    /// line before them, others a blank line between them.
     public var closingComments: [Token] = []
-    /// Whether a blank line separated this clause from the one before (kept by `proviso fmt`).
+    /// Whether a blank line separated this clause (its first comment, if it has some) from the
+    /// clause before (kept by `proviso fmt`).
     public var blankLineBefore = false
     /// Where the opening brace of the block is, for "missing `}`" messages.
     public var openBrace: SourceLocation?
@@ -52,7 +55,7 @@ public struct SyntaxTree: Sendable {
     public var file: SourceFile
     /// Top-level clauses in order.
     public var clauses: [Clause]
-    /// Comments after the last clause.
+    /// Comments after the last clause (with blank-line markers, as in `Clause.closingComments`).
     public var trailingComments: [Token]
     /// Diagnostics from lexing and parsing (the parser recovers, so there may be several).
     public var diagnostics: [Diagnostic]

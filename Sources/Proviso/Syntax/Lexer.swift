@@ -339,7 +339,7 @@ extension Diagnostic {
                    help: "save the file as UTF-8")
     }
     static func nulByte(at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "S106", "NUL byte in the text", at: location, help: "rule files are plain UTF-8 text")
+        Diagnostic(.error, "S106", "a NUL byte in the text", at: location, help: "rule files are plain UTF-8 text")
     }
     static func numberTooLarge(_ text: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "S107", "number `\(text.prefix(40))` is too large", at: location)

@@ -31,6 +31,9 @@ public struct Parser {
     private mutating func advance() { if index < tokens.count - 1 { index += 1 } }
 
     /// Clauses until `}` (when inside a block) or the end of the file.
+    ///
+    /// Comments between clauses are kept with a blank-line marker (a `.newline` token) wherever a
+    /// blank line separated them, so that `proviso fmt` keeps the author's paragraphs.
     private mutating func parseClauses(depth: Int, closing brace: SourceLocation?) -> ([Clause], [Token]) {
         var clauses: [Clause] = []
         var comments: [Token] = []
@@ -42,7 +45,11 @@ public struct Parser {
             case .newline:
                 if token.text != ";" {
                     newlines += 1
-                    if newlines > 1 { sawBlank = true }
+                    if newlines == 2 {
+                        // The first blank line of a run: before any comment it belongs to the clause
+                        // (`blankLineBefore`); after one, it separates comments.
+                        if comments.isEmpty { sawBlank = true } else { comments.append(Token(.newline, "", at: token.location)) }
+                    }
                 }
                 advance()
             case .comment:
@@ -51,9 +58,9 @@ public struct Parser {
                 advance()
             case .endOfFile:
                 if let brace { diagnostics.append(.missingClosingBrace(opened: brace, at: token.location)) }
-                return (clauses, comments)
+                return (clauses, Self.closing(comments, blankBefore: sawBlank && !clauses.isEmpty))
             case .rightBrace:
-                if brace != nil { return (clauses, comments) }
+                if brace != nil { return (clauses, Self.closing(comments, blankBefore: sawBlank && !clauses.isEmpty)) }
                 diagnostics.append(.unmatchedClosingBrace(at: token.location))
                 advance()
             case .word:
@@ -69,6 +76,15 @@ public struct Parser {
                 skipToEndOfLine()
             }
         }
+    }
+
+    /// Comments after the last clause of a block or file: a blank line before them is kept as a
+    /// leading marker, one after them is dropped (a block never ends with a blank line).
+    private static func closing(_ comments: [Token], blankBefore: Bool) -> [Token] {
+        var out = comments
+        while out.last?.kind == .newline { out.removeLast() }
+        if blankBefore, !out.isEmpty { out.insert(Token(.newline, "", at: out[0].location), at: 0) }
+        return out
     }
 
     private mutating func skipToEndOfLine() {

@@ -21,9 +21,14 @@ enum CanFundCommand: Command {
       --purpose NAME       a purpose the assistance serves (repeatable), e.g. democratic-elections
       --recipient R        government or non-government (default: the program's usual recipient)
       --fiscal-year FY     the fiscal year of the funds, when not the date's own (FY2012)
-      --assume 'FACT'      answer as if FACT were recorded (repeatable); the answer says it is hypothetical
+      --assume 'FACT'      answer as if FACT were recorded (repeatable; `;` separates clauses on one line);
+                           a FACT with the identifier of a recorded fact replaces it; the answer says it
+                           is hypothetical
+      --forget ID          answer as if the fact ID (or one field, ID.FIELD) were not recorded (repeatable)
       --format F           text (default) or json
-      --explain            the reasoning: each provision's reason, the facts and their sources, paths
+      --explain            the reasoning as an argument: each provision in the act in force, the dated
+                           facts it rests on with their sources, why the others do not decide it,
+                           what is missing and what each value would give, and the verified paths
       --rules DIR          answer from the rulebook in DIR instead of the built-in one
 
     \(ExitCode.help)
@@ -31,7 +36,7 @@ enum CanFundCommand: Command {
 
     static let options: [Arguments.Option] = [
         .value("program"), .value("date"), .value("purpose", repeatable: true), .value("recipient"), .value("fiscal-year"),
-        .value("assume", repeatable: true), .value("format"), .flag("explain"), .value("rules"), .flag("help"),
+        .value("assume", repeatable: true), .value("forget", repeatable: true), .value("format"), .flag("explain"), .value("rules"), .flag("help"),
     ]
 
     static func run(_ arguments: [String], console: inout Console) -> ExitCode {
@@ -61,6 +66,7 @@ enum CanFundCommand: Command {
                     return .rulebook
                 }
             }
+            query.forgotten = args.all("forget")
             let answer = try engine.determine(query)
             if format == "json" {
                 console.out(answer.json.serialized() + "\n")

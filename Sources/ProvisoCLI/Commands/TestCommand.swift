@@ -38,7 +38,7 @@ enum TestCommand: Command {
             var cases: [RegressionCase] = []
             var diagnostics: [Diagnostic] = []
             for file in files {
-                let (found, ds) = CaseFile.parse(file)
+                let (found, ds) = CaseFile.parse(file, against: engine.rulebook)
                 cases += found
                 diagnostics += ds
             }

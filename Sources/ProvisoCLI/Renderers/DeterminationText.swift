@@ -5,7 +5,9 @@ import Proviso
 enum DeterminationText {
     static func render(_ d: Determination, explain: Bool) -> String {
         var out = ""
-        if d.hypothetical { out += "HYPOTHETICAL (assumes: \(d.assumptions.joined(separator: ", ")))\n" }
+        if d.hypothetical {
+            out += "HYPOTHETICAL: this answer assumes what the rulebook does not record (\(d.assumptions.joined(separator: ", ")))\n"
+        }
         out += d.summary + "\n\n"
         let deciding = d.provisions.filter { d.decidingProvisions.contains($0.id) }
         if !deciding.isEmpty {
@@ -29,11 +31,7 @@ enum DeterminationText {
             out += "(--explain for the reasoning, the facts and their sources, and what would change the answer)\n"
             return out
         }
-        out += "\nReasoning:\n"
-        for (i, f) in d.provisions.enumerated() {
-            out += "  \(i + 1). \(f.id) (\(f.title)\(f.citation.map { ", \($0)" } ?? "")): \(f.status.rawValue)\n"
-            out += wrap(f.reason, indent: "     ")
-        }
+        out += "\n" + ExplanationText.render(d)
         if !d.components.isEmpty {
             out += "\nComponents (\(d.program.id) draws on these accounts):\n"
             for c in d.components {
@@ -79,18 +77,20 @@ enum DeterminationText {
         return "\(title):\n" + items.map { "  - \($0)\n" }.joined()
     }
 
-    /// Wraps text at about 100 columns.
-    static func wrap(_ text: String, indent: String, width: Int = 100) -> String {
+    /// Wraps text at about 100 columns; lines after the first start with `hanging` (default: `indent`).
+    static func wrap(_ text: String, indent: String, hanging: String? = nil, width: Int = 100) -> String {
         var out = ""
+        var prefix = indent
         var line = indent
         for word in text.split(separator: " ", omittingEmptySubsequences: true) {
-            if line.count + word.count + 1 > width, line.count > indent.count {
+            if line.count + word.count + 1 > width, line.count > prefix.count {
                 out += line + "\n"
-                line = indent
+                prefix = hanging ?? indent
+                line = prefix
             }
-            line += (line.count > indent.count ? " " : "") + word
+            line += (line.count > prefix.count ? " " : "") + word
         }
-        if line.count > indent.count { out += line + "\n" }
+        if line.count > prefix.count { out += line + "\n" }
         return out
     }
 }

@@ -18,11 +18,6 @@ enum TimelineCSV {
         return out
     }
 
-    /// A cell, quoted when it holds a comma, a quote or a line break.
-    static func quoted(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
-        var out = "\""
-        for c in cell { out += c == "\"" ? "\"\"" : String(c) }
-        return out + "\""
-    }
+    /// A cell, neutralised and quoted (`Escape.csv`).
+    static func quoted(_ cell: String) -> String { Escape.csv(cell) }
 }
