@@ -130,9 +130,13 @@ struct ExplanationTests {
 
     @Test("an indeterminate answer names the missing determination and what each finding would give")
     func egypt() throws {
-        let d = try CoupRulebook.engine.canFund(country: "Egypt", program: "FMF", on: day("2014-01-01"))
+        // The 2013 event alone: the 2011 events are also open, and would keep any single value of
+        // the 2013 determination from allowing it.
+        var q = try CoupRulebook.engine.query(country: "Egypt", program: "FMF", on: day("2014-01-01"))
+        q.forgotten = ["egypt-2011"]
+        let d = try CoupRulebook.engine.determine(q)
         #expect(d.verdict == .indeterminate)
-        let missing = try #require(d.explanation.allSteps.first { $0.kind == .missing })
+        let missing = try #require(d.explanation.allSteps.first { $0.kind == .missing && $0.text.contains("State Department determination") })
         #expect(missing.text.contains("State Department determination"))
         let verdicts = missing.steps.compactMap(\.verdict)
         #expect(verdicts.contains(.prohibited) && verdicts.contains(.allowed))
