@@ -103,7 +103,7 @@ struct Report {
             "  matrix on \(r.matrixDate) \(f(r.matrix.median / 1000, 3)) ms for \(r.matrixQueries) questions",
             "  timeline            \(f(r.timeline.median / 1000, 3)) ms for \(r.timelineQuestion) (\(r.timelineIntervals) intervals)",
             "  every timeline      \(f(r.timelineAll.median / 1000, 1)) ms for \(r.timelineAllCount) country × program timelines",
-            "  proviso diff        not measured: the command does not exist on this branch yet",
+            "  proviso diff        \(f(r.diffSame.median / 1000, 1)) ms for the rulebook against itself (\(r.diffQuestions) questions each), \(f(r.diffChanged.median / 1000, 1)) ms against it without \(r.diffWithout) (\(r.diffChanges) changes)",
             "  verdict vs determine \(r.disagreements) disagreements in \(r.checked) questions",
         ]
         out += r.examples.map { "    " + $0 }

@@ -30,6 +30,13 @@ struct RulebookResult {
     var timelineIntervals = 0
     var timelineAll = Sample()
     var timelineAllCount = 0
+    /// `RulebookDiff` (what `proviso diff` computes) of the rulebook against itself, and against
+    /// the rulebook without one country's record, µs.
+    var diffSame = Sample()
+    var diffChanged = Sample()
+    var diffQuestions = 0
+    var diffChanges = 0
+    var diffWithout = ""
     var peakRSSMB = 0.0
 
     var json: JSONValue {
@@ -47,8 +54,11 @@ struct RulebookResult {
             ("timelineIntervals", .number(Double(timelineIntervals))),
             ("timelineEveryCountryAndProgramMillis", .number(timelineAll.median / 1000)),
             ("timelines", .number(Double(timelineAllCount))),
-            ("diffMillis", .null),
-            ("diffNote", .string("`proviso diff` does not exist on this branch yet; not measured")),
+            ("diffMillis", .number(diffSame.median / 1000)),
+            ("diffChangedMillis", .number(diffChanged.median / 1000)),
+            ("diffQuestions", .number(Double(diffQuestions))),
+            ("diffChanges", .number(Double(diffChanges))),
+            ("diffNote", .string("RulebookDiff (proviso diff): the rulebook against itself, then against it without \(diffWithout); each asks every country x program on the first day of every fiscal year of both")),
             ("matrixDate", .string(matrixDate)),
             ("crossChecked", .number(Double(checked))),
             ("countries", .number(Double(countries))),
@@ -166,8 +176,31 @@ struct RulebookBench {
             }
             result.timelineAllCount = count
         }
+
+        // proviso diff: every country x program on the first day of every fiscal year, asked of
+        // two rulebooks; against itself nothing changes, without Mali's record some answers do.
+        result.diffSame = repeatTimed(warmups: 0, runs: 3) {
+            let d = RulebookDiff(old: book, new: book)
+            result.diffQuestions = d.questions
+        }
+        let removed = "facts/mali.proviso"
+        result.diffWithout = "Rules/" + removed
+        let older = try checkWithout(removed)
+        result.diffChanged = repeatTimed(warmups: 0, runs: 3) {
+            result.diffChanges = RulebookDiff(old: older, new: book).changes.count
+        }
         result.peakRSSMB = peakRSSMB()
         return result
+    }
+
+    /// The rulebook of `directory` without one of its files.
+    private func checkWithout(_ relative: String) throws -> Rulebook {
+        let root = directory.hasSuffix("/") ? directory : directory + "/"
+        let files = FileSystem.files(under: directory, extension: "proviso").filter { $0 != root + relative }.compactMap { path in
+            FileSystem.read(path).map { SourceFile(path: path, bytes: $0) }
+        }
+        guard case .success(let book) = Rulebook.check(files) else { throw BenchError("the rulebook without \(relative) does not check") }
+        return book
     }
 
     private func load() throws -> Rulebook { try loadRulebook(directory) }
