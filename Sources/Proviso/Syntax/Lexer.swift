@@ -101,14 +101,28 @@ public struct Lexer {
         return countedColumn
     }
 
+    /// Unicode scalars in `bytes[from..<to]`: the bytes that do not continue a UTF-8 sequence,
+    /// counted eight at a time (this runs over every byte of every file).
     private func columns(_ from: Int, _ to: Int) -> Int {
-        var count = 0
-        var i = from
-        while i < to && i < bytes.count {
-            if bytes[i] & 0xC0 != 0x80 { count += 1 }
-            i += 1
+        let end = min(to, bytes.count)
+        guard from < end else { return 0 }
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            var count = 0
+            var i = from
+            while i + 8 <= end {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                // A continuation byte has its top bits 10: bit 7 set, bit 6 (shifted up) clear.
+                let continuation = word & ~(word << 1) & 0x8080_8080_8080_8080
+                count += 8 - continuation.nonzeroBitCount
+                i += 8
+            }
+            while i < end {
+                if buffer[i] & 0xC0 != 0x80 { count += 1 }
+                i += 1
+            }
+            return count
         }
-        return count
     }
 
     private func text(_ start: Int, _ end: Int) -> String {
@@ -260,17 +274,21 @@ public struct Lexer {
         let start = offset
         offset += 1
         // Most strings hold no escape: their text is the bytes between the quotes, taken at once.
-        var end = offset
-        while end < bytes.count {
-            let byte = bytes[end]
-            if byte == UInt8(ascii: "\"") {
-                offset = end + 1
-                let loc = location(from: start, to: offset)
-                if end - start - 1 > Self.maximumTokenLength { diagnostics.append(.tokenTooLong(at: loc)) }
-                return Token(.string, text(start + 1, end), at: loc)
+        let close: Int? = bytes.withUnsafeBufferPointer { buffer in
+            var end = offset
+            while end < buffer.count {
+                let byte = buffer[end]
+                if byte == UInt8(ascii: "\"") { return end }
+                if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\n") || byte == 0 { return nil }
+                end += 1
             }
-            if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\n") || byte == 0 { break }
-            end += 1
+            return nil
+        }
+        if let end = close {
+            offset = end + 1
+            let loc = location(from: start, to: offset)
+            if end - start - 1 > Self.maximumTokenLength { diagnostics.append(.tokenTooLong(at: loc)) }
+            return Token(.string, text(start + 1, end), at: loc)
         }
         var value: [UInt8] = []
         while offset < bytes.count {
