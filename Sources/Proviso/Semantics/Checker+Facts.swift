@@ -46,7 +46,11 @@ extension Checker {
     /// Reads a fact's clauses into its values; whether it has a `country` clause.
     private func fillFact(_ decl: Clause, kind: Int, index: Int) -> Bool {
         let k = kinds[kind]
-        var fact = facts[index]
+        // Taken out of the list while it is filled, so that its values are changed in place rather
+        // than copied from the list's version.
+        var fact = Fact(id: "", kind: kind, country: nil, values: [], lists: [:], sources: [], confidence: nil, fieldConfidence: [:],
+                        notes: [], summary: nil, location: decl.location)
+        swap(&fact, &facts[index])
         // Where each field, then each clause every fact may have, was first written: kept by
         // position, not in a dictionary, since this runs for every clause of every fact.
         let common = ["country", "source", "confidence", "note", "summary"]
