@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Proviso", targets: ["Proviso"]),
         .executable(name: "proviso", targets: ["proviso"]),
         .executable(name: "can-fund", targets: ["can-fund"]),
+        .executable(name: "proviso-bench", targets: ["proviso-bench"]),
     ],
     targets: [
         // The default rulebook: `Rules/` is a target whose `.proviso` files the EmbedRules plugin
@@ -23,6 +24,15 @@ let package = Package(
         .executableTarget(name: "can-fund", dependencies: ["ProvisoCLI"]),
         // Build-time tool: turns the files of `Rules/` into Swift string literals.
         .executableTarget(name: "proviso-embed", path: "Sources/proviso-embed"),
+        // The benchmark (docs/performance.md): the shared peer workload and the default rulebook,
+        // timed. It may use Foundation, to read the workload's JSON; the library may not. It depends
+        // on `can-fund`, `bench-hello` and `bench-spawn` so that `swift run proviso-bench` builds
+        // the executables whose processes it times side by side.
+        .executableTarget(name: "proviso-bench", dependencies: ["Proviso", "ProvisoRules", "can-fund", "bench-hello", "bench-spawn"]),
+        // A Swift "hello world" that links Foundation: the baseline for the `can-fund` process.
+        .executableTarget(name: "bench-hello"),
+        // Spawns `can-fund` and `bench-hello` for the benchmark and reports their time and peak memory.
+        .executableTarget(name: "bench-spawn"),
         .plugin(
             name: "EmbedRules",
             capability: .buildTool(),

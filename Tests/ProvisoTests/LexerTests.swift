@@ -37,6 +37,19 @@ struct LexerTests {
         #expect(located[9] == ("{", 2, 29, 1))
     }
 
+    @Test("columns after strings count characters, with and without escapes")
+    func columnsAfterStrings() {
+        let (tokens, diagnostics) = lex(#"note "Côte d'Ivoire" x "a\"b" y "é\té" z"#)
+        #expect(diagnostics.isEmpty)
+        let located = tokens.map { ($0.text, $0.location.column, $0.location.length) }
+        #expect(located[1] == ("Côte d'Ivoire", 6, 15))
+        #expect(located[2] == ("x", 22, 1))
+        #expect(located[3] == ("a\"b", 24, 6))
+        #expect(located[4] == ("y", 31, 1))
+        #expect(located[5] == ("é\té", 33, 6))
+        #expect(located[6] == ("z", 40, 1))
+    }
+
     @Test("strings decode their escapes")
     func stringEscapes() {
         let (tokens, diagnostics) = lex(#""say \"yes\" \\ now\n\tend" "Coups d'État""#)

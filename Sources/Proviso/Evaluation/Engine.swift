@@ -8,15 +8,20 @@
 public struct Engine: Sendable {
     /// The rulebook it answers from.
     public let rulebook: Rulebook
+    /// The rulebook compiled for answers without explanations (`verdict`, timelines).
+    let plan: VerdictPlan
 
     /// Proviso's version, recorded in every answer.
     public static let version = "0.1.0"
 
     /// An engine over a checked rulebook.
-    public init(rulebook: Rulebook) { self.rulebook = rulebook }
+    public init(rulebook: Rulebook) {
+        self.rulebook = rulebook
+        plan = VerdictPlan(rulebook)
+    }
 
     /// An engine over the rulebook in `directory` (every `.proviso` file below it).
-    public init(directory: String) throws(RulebookError) { rulebook = try Rulebook.load(directory: directory) }
+    public init(directory: String) throws(RulebookError) { self.init(rulebook: try Rulebook.load(directory: directory)) }
 
     /// The engine over the default rulebook that ships inside the library.
     public static var standard: Engine {
@@ -70,14 +75,59 @@ public struct Engine: Sendable {
     /// Only the verdict and the identifiers of the deciding provisions (exemptions, for an
     /// answer allowed by one): no explanation is built. For matrices and benchmarks.
     public func verdict(_ query: Query) throws(QueryError) -> (verdict: Verdict, decidedBy: [String]) {
-        let s = try standing(query)
+        let s = try standing(query, statuses: false)
         return (s.verdict, s.decidedBy)
     }
 
-    /// The verdict, its deciding provisions, and the weightiest status of every provision that
-    /// neither is inapplicable nor left untriggered: what `verdict` says, plus what a timeline
-    /// compares from one day to the next. No explanation is built.
-    func standing(_ query: Query) throws(QueryError) -> Standing {
+    /// The verdict, its deciding provisions, and (unless `statuses` is false) the weightiest
+    /// status of every provision that neither is inapplicable nor left untriggered: what
+    /// `verdict` says, plus what a timeline compares from one day to the next. No explanation is
+    /// built; unless the query assumes or forgets facts, the compiled plan answers it without
+    /// allocating anything beyond the result.
+    func standing(_ query: Query, statuses: Bool = true) throws(QueryError) -> Standing {
+        if query.isHypothetical { return try explainedStanding(query) }
+        let act: (fiscalYear: Int, textYear: Int, enacted: Int32)
+        if query.fundsFiscalYear == nil, let a = plan.act(on: query.date) {
+            act = a
+        } else {
+            let a = try rulebook.actInForce(on: query.date, fundsFiscalYear: query.fundsFiscalYear)
+            act = (a.fiscalYear, a.textFiscalYear, a.act.enacted.ordinal)
+        }
+        let plan = self.plan
+        let government = query.recipient.map { $0 == .government } ?? plan.usualRecipientIsGovernment[query.program]
+        var prohibiting: [String] = [], open: [String] = [], permitting: [String] = []
+        var weightiest = statuses ? [Int](repeating: ProvisionStatus.notTriggered.severity, count: plan.provisions.count) : []
+        let verdict = withUnsafeTemporaryAllocation(of: Int.self, capacity: plan.slotCount) { slots in
+            var evaluator = VerdictEvaluator(plan: plan, country: query.country, day: query.date.ordinal, fiscalYear: act.fiscalYear,
+                                             actYear: act.textYear, actEnacted: act.enacted, government: government,
+                                             queryPurposes: query.purposes, slots: slots)
+            return evaluator.verdict(program: query.program) { p, o in
+                switch o.status {
+                case .prohibits:
+                    if !prohibiting.contains(plan.provisionIDs[p]) { prohibiting.append(plan.provisionIDs[p]) }
+                case .unknown:
+                    if !open.contains(plan.provisionIDs[p]) { open.append(plan.provisionIDs[p]) }
+                case .exempted, .waived:
+                    let id = o.exemption >= 0 ? plan.exemptionIDs[o.exemption] : plan.provisionIDs[p]
+                    if !permitting.contains(id) { permitting.append(id) }
+                default:
+                    break
+                }
+                if statuses, o.status.severity > weightiest[p] { weightiest[p] = o.status.severity }
+            }
+        }
+        var deciding = verdict == .prohibited ? prohibiting : verdict == .indeterminate ? open : permitting
+        deciding.sort()
+        var list: [(provision: String, status: ProvisionStatus)] = []
+        for (p, severity) in weightiest.enumerated() where severity > ProvisionStatus.notTriggered.severity {
+            list.append((plan.provisionIDs[p], ProvisionStatus.allCases.first { $0.severity == severity }!))
+        }
+        return Standing(verdict: verdict, decidedBy: deciding, statuses: list)
+    }
+
+    /// `standing` through the explaining evaluator, which reads the record with the query's
+    /// assumed and forgotten facts (and against which the tests hold the compiled plan).
+    func explainedStanding(_ query: Query) throws(QueryError) -> Standing {
         let facts = try FactBase(book: rulebook, assumptions: query.assumptions, forgotten: query.forgotten)
         let act = try rulebook.actInForce(on: query.date, fundsFiscalYear: query.fundsFiscalYear)
         let outcomes = Explainer(book: rulebook, facts: facts, query: query, act: act, traced: false).componentOutcomes()
@@ -85,7 +135,7 @@ public struct Engine: Sendable {
         var deciding: [String] = []
         for (_, list) in outcomes {
             let v = Evaluator.verdict(list, book: rulebook)
-            if rank(v) > rank(worst) { worst = v }
+            if v.rank > worst.rank { worst = v }
         }
         var weightiest: [Int: ProvisionStatus] = [:]
         for (_, list) in outcomes {
@@ -102,15 +152,6 @@ public struct Engine: Sendable {
         }
         let statuses = weightiest.keys.sorted().map { (rulebook.provisions[$0].id, weightiest[$0]!) }
         return Standing(verdict: worst, decidedBy: deciding.sorted(), statuses: statuses)
-    }
-
-    private func rank(_ v: Verdict) -> Int {
-        switch v {
-        case .allowed: return 0
-        case .allowedWithConditions: return 1
-        case .indeterminate: return 2
-        case .prohibited: return 3
-        }
     }
 
     /// Parses facts written in the rules language (`--assume`), against this rulebook's names.

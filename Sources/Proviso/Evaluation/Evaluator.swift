@@ -88,20 +88,7 @@ struct Evaluator {
     }
 
     private func inapplicability(_ version: ProvisionVersion, program: Int) -> Inapplicability? {
-        let funding = book.programs[program].funding
-        var covered: Bool
-        switch version.funds {
-        case .allFunds:
-            if case .sfopsTitle = funding { covered = true } else { covered = false }
-        case .titles(let range):
-            if case .sfopsTitle(let n)? = funding { covered = range.contains(n) } else { covered = false }
-        case .programs(let set):
-            covered = set.contains(program)
-        case .anyAssistance:
-            covered = true
-        }
-        if !covered, version.reaches.contains(where: { $0.program == program }) { covered = true }
-        guard covered else { return .notCovered }
+        guard version.covers(program: program, in: book) else { return .notCovered }
         if version.recipient == .government, recipient == .nonGovernment { return .recipient }
         return nil
     }
@@ -280,6 +267,25 @@ struct Evaluator {
         }
         if sawUnknown { return .indeterminate }
         return conditional ? .allowedWithConditions : .allowed
+    }
+}
+
+extension ProvisionVersion {
+    /// Whether the version's funds (or a statute it names in `reaches`) take in `program`.
+    func covers(program: Int, in book: Rulebook) -> Bool {
+        let funding = book.programs[program].funding
+        let covered: Bool
+        switch funds {
+        case .allFunds:
+            if case .sfopsTitle = funding { covered = true } else { covered = false }
+        case .titles(let range):
+            if case .sfopsTitle(let n)? = funding { covered = range.contains(n) } else { covered = false }
+        case .programs(let set):
+            covered = set.contains(program)
+        case .anyAssistance:
+            covered = true
+        }
+        return covered || reaches.contains { $0.program == program }
     }
 }
 

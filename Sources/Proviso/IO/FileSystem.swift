@@ -28,7 +28,14 @@ public enum FileSystem {
     public static func read(_ path: String) -> [UInt8]? {
         guard let handle = fopen(path, "rb") else { return nil }
         defer { fclose(handle) }
-        var bytes: [UInt8] = []
+        // One read of the size the file has, into the array itself (one more byte, to see its end).
+        var info = stat()
+        let size = fstat(fileno(handle), &info) == 0 ? max(0, Int(info.st_size)) : 0
+        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+            count = fread(buffer.baseAddress, 1, buffer.count, handle)
+        }
+        if bytes.count <= size { return ferror(handle) != 0 ? nil : bytes }
+        // The file grew while it was read: read the rest in chunks.
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }

@@ -138,17 +138,17 @@ public struct Citation: Sendable, Hashable, CustomStringConvertible {
             return isCode(number) ? Citation(kind: .federalRegister, number: number) : nil
         }
         if let code = parseUSCode(trimmed) { return Citation(kind: .usCode, usCode: code) }
-        if let stat = trimmed.firstRange(of: " Stat. ") {
+        if let stat = trimmed.utf8Range(of: " Stat. ") {
             let volume = String(trimmed[..<stat.lowerBound]), page = String(trimmed[stat.upperBound...])
             guard isCode(volume), isCode(page) else { return nil }
             return Citation(kind: .statutesAtLarge, section: page, number: volume)
         }
         // `NAME §SECTION` with an optional `(… U.S.C. …)`.
-        guard let mark = trimmed.firstRange(of: " §") else { return nil }
+        guard let mark = trimmed.utf8Range(of: " §") else { return nil }
         let name = String(trimmed[..<mark.lowerBound]).trimmingSpaces
         var rest = String(trimmed[mark.upperBound...]).trimmingSpaces
         var code: String?
-        if let open = rest.firstRange(of: " ("), rest.hasSuffix(")") {
+        if let open = rest.utf8Range(of: " ("), rest.hasSuffix(")") {
             let inner = String(rest[open.upperBound..<rest.index(before: rest.endIndex)])
             guard let parsed = parseUSCode(inner) else { return nil }
             code = parsed
@@ -185,7 +185,7 @@ public struct Citation: Sendable, Hashable, CustomStringConvertible {
 
     /// `22 U.S.C. 2371` or `10 U.S.C. 333(d)(1)`.
     private static func parseUSCode(_ text: String) -> String? {
-        guard let mark = text.firstRange(of: " U.S.C. ") else { return nil }
+        guard let mark = text.utf8Range(of: " U.S.C. ") else { return nil }
         let title = String(text[..<mark.lowerBound]), section = String(text[mark.upperBound...])
         guard !title.isEmpty, title.allSatisfy({ $0.isASCII && $0.isNumber }), isSection(section) else { return nil }
         return text
@@ -221,9 +221,29 @@ public struct Citation: Sendable, Hashable, CustomStringConvertible {
 extension String {
     /// Without leading and trailing spaces.
     var trimmingSpaces: String {
+        // Checked for every source and citation: most have nothing to trim, so look at the bytes first.
+        if utf8.first != UInt8(ascii: " "), utf8.last != UInt8(ascii: " ") { return self }
         var scalars = Substring(self)
         while scalars.first == " " { scalars.removeFirst() }
         while scalars.last == " " { scalars.removeLast() }
         return String(scalars)
+    }
+
+    /// The first occurrence of `needle`, found by comparing UTF-8 bytes (citations are parsed
+    /// while a rulebook loads; the Character-by-Character search costs more than the rest).
+    func utf8Range(of needle: String) -> Range<String.Index>? {
+        let bytes = Array(needle.utf8)
+        guard let first = bytes.first else { return nil }
+        var start = utf8.startIndex
+        while let candidate = utf8[start...].firstIndex(of: first) {
+            var i = candidate, matched = true
+            for b in bytes {
+                guard i != utf8.endIndex, utf8[i] == b else { matched = false; break }
+                i = utf8.index(after: i)
+            }
+            if matched { return candidate..<i }
+            start = utf8.index(after: candidate)
+        }
+        return nil
     }
 }

@@ -40,18 +40,18 @@ struct ArgumentReader {
         return false
     }
 
-    mutating func string(_ what: String) -> String? {
+    mutating func string(_ what: @autoclosure () -> String) -> String? {
         guard let t = current, t.kind == .string else {
-            fail(.expected(what, found: current, at: here, in: clause))
+            fail(.expected(what(), found: current, at: here, in: clause))
             return nil
         }
         index += 1
         return t.text
     }
 
-    mutating func word(_ what: String) -> Token? {
+    mutating func word(_ what: @autoclosure () -> String) -> Token? {
         guard let t = current, t.kind == .word else {
-            fail(.expected(what, found: current, at: here, in: clause))
+            fail(.expected(what(), found: current, at: here, in: clause))
             return nil
         }
         index += 1
@@ -59,9 +59,9 @@ struct ArgumentReader {
     }
 
     /// A word or a string: names that may contain spaces (`"Burkina Faso"`).
-    mutating func name(_ what: String) -> Token? {
+    mutating func name(_ what: @autoclosure () -> String) -> Token? {
         guard let t = current, t.kind == .word || t.kind == .string || t.kind == .fiscalYear else {
-            fail(.expected(what, found: current, at: here, in: clause))
+            fail(.expected(what(), found: current, at: here, in: clause))
             return nil
         }
         index += 1
@@ -69,22 +69,22 @@ struct ArgumentReader {
     }
 
     /// A comma-separated list of names (words or strings).
-    mutating func names(_ what: String) -> [Token] {
+    mutating func names(_ what: @autoclosure () -> String) -> [Token] {
         var out: [Token] = []
-        guard let first = name(what) else { return out }
+        guard let first = name(what()) else { return out }
         out.append(first)
         while current?.kind == .comma {
             index += 1
-            guard let next = name(what) else { return out }
+            guard let next = name(what()) else { return out }
             out.append(next)
         }
         return out
     }
 
     /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY`, or `DATE..DATE`; reports a date that does not exist.
-    mutating func date(_ what: String = "a date") -> UncertainDate? {
+    mutating func date(_ what: @autoclosure () -> String = "a date") -> UncertainDate? {
         guard let t = current, t.kind == .date || t.kind == .number else {
-            fail(.expected(what, found: current, at: here, in: clause))
+            fail(.expected(what(), found: current, at: here, in: clause))
             return nil
         }
         index += 1
@@ -109,9 +109,9 @@ struct ArgumentReader {
     }
 
     /// An exact day (`YYYY-MM-DD`).
-    mutating func day(_ what: String = "a date (YYYY-MM-DD)") -> Day? {
+    mutating func day(_ what: @autoclosure () -> String = "a date (YYYY-MM-DD)") -> Day? {
         guard let t = current, t.kind == .date || t.kind == .number else {
-            fail(.expected(what, found: current, at: here, in: clause))
+            fail(.expected(what(), found: current, at: here, in: clause))
             return nil
         }
         guard let d = UncertainDate(parsing: t.text) else {

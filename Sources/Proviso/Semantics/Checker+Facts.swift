@@ -46,20 +46,28 @@ extension Checker {
     /// Reads a fact's clauses into its values; whether it has a `country` clause.
     private func fillFact(_ decl: Clause, kind: Int, index: Int) -> Bool {
         let k = kinds[kind]
-        var fact = facts[index]
-        let allowed = k.fields.map(\.name) + ["country", "source", "confidence", "note", "summary"]
-        var seen: [String: SourceLocation] = [:]
+        // Taken out of the list while it is filled, so that its values are changed in place rather
+        // than copied from the list's version.
+        var fact = Fact(id: "", kind: kind, country: nil, values: [], lists: [:], sources: [], confidence: nil, fieldConfidence: [:],
+                        notes: [], summary: nil, location: decl.location)
+        swap(&fact, &facts[index])
+        // Where each field, then each clause every fact may have, was first written: kept by
+        // position, not in a dictionary, since this runs for every clause of every fact.
+        let common = ["country", "source", "confidence", "note", "summary"]
+        var seen = [SourceLocation?](repeating: nil, count: k.fields.count + common.count)
+        func slot(_ name: String) -> Int? { k.fieldIndex(name) ?? common.firstIndex(of: name).map { k.fields.count + $0 } }
         for c in decl.body ?? [] {
             let head = c.head.text
-            guard allowed.contains(head) else {
+            guard let at = slot(head) else {
+                let allowed = k.fields.map(\.name) + common
                 report(.unknownField(c.head, kind: k.name, suggestion: closestName(to: head, in: allowed)))
                 continue
             }
-            if head != "source", head != "note", let first = seen[head], !(k.fieldIndex(head).map { k.fields[$0].isRepeated } ?? false) {
+            if head != "source", head != "note", let first = seen[at], !(at < k.fields.count && k.fields[at].isRepeated) {
                 report(.duplicate(head, "field", at: c.location, first: first))
                 continue
             }
-            seen[head] = c.location
+            seen[at] = c.location
             switch head {
             case "country":
                 if !k.perCountry { report(.countryNotAllowed(k.name, at: c.location)); continue }
@@ -115,15 +123,15 @@ extension Checker {
             let start = k.fieldIndex("from") ?? k.fieldIndex("date"), case .date(let from)? = fact.values[start],
             UncertainDate.compare(until, .before, from) == .true
         {
-            report(.intervalEndsBeforeStart(from: "\(k.fields[start].name) \(from)", until: "\(until)", at: seen["until"] ?? decl.location))
+            report(.intervalEndsBeforeStart(from: "\(k.fields[start].name) \(from)", until: "\(until)", at: seen[end] ?? decl.location))
         }
         // A field written with a bad value has been reported already.
-        for (f, field) in k.fields.enumerated() where field.isRequired && fact.values[f] == nil && fact.lists[f] == nil && seen[field.name] == nil {
+        for (f, field) in k.fields.enumerated() where field.isRequired && fact.values[f] == nil && fact.lists[f] == nil && seen[f] == nil {
             report(.missingField(field.name, fact: fact.id, kind: k.name, at: decl.location))
         }
         if fact.sources.isEmpty { report(.missingSource(decl)) }
         facts[index] = fact
-        return seen["country"] != nil
+        return seen[k.fields.count] != nil  // `country`
     }
 
     /// One value of a non-repeated field.

@@ -216,11 +216,12 @@ final class Checker {
 
     /// The single clause `head` of a block, reporting duplicates.
     func single(_ head: String, in clause: Clause) -> Clause? {
-        let found = clause.clauses(head)
-        for extra in found.dropFirst() {
-            report(.duplicate(head, "clause", at: extra.location, first: found[0].location))
+        // Asked for every optional clause of every declaration: scan, without gathering a list.
+        guard let body = clause.body, let first = body.firstIndex(where: { $0.head.text == head }) else { return nil }
+        for extra in body[(first + 1)...] where extra.head.text == head {
+            report(.duplicate(head, "clause", at: extra.location, first: body[first].location))
         }
-        return found.first
+        return body[first]
     }
 
     /// A block clause's string argument (`title "…"`), or nil.

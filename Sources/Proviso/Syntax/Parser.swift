@@ -94,15 +94,17 @@ public struct Parser {
         }
     }
 
-    private static let continuingWords: Set<String> = ["and", "or", "not", "where", "when", "in", "is"]
-
     private func continuesAfter(_ last: Token?) -> Bool {
         guard let last else { return false }
         switch last.kind {
         case .comma, .dot, .dotDot, .equals, .equalEqual, .notEqual, .less, .lessEqual, .greater, .greaterEqual:
             return true
         case .word:
-            return Self.continuingWords.contains(last.text)
+            // Compared as short strings, without hashing: this runs at the end of every line.
+            switch last.text {
+            case "and", "or", "not", "where", "when", "in", "is": return true
+            default: return false
+            }
         default:
             return false
         }

@@ -67,7 +67,10 @@ enum CanFundCommand: Command {
                 }
             }
             query.forgotten = args.all("forget")
-            let answer = try engine.determine(query)
+            // The paths and the explanation are shown only with --explain or in JSON: without them
+            // the answer is built without them, which is most of the work after loading.
+            let full = format == "json" || args.flag("explain")
+            let answer = try engine.determine(query, paths: full, explained: full)
             if format == "json" {
                 console.out(answer.json.serialized() + "\n")
             } else {
