@@ -293,7 +293,7 @@ struct VerdictEvaluator {
                 result = result || inForce
                 if result == .true { return .true }
             }
-            if result == .false, day < plan.listCompleteFrom[list] { return .unknown }
+            if result == .false, !plan.listCompleteSpans[list].contains(where: { $0.from <= day && day < $0.until }) { return .unknown }
             return result
         }
         let year = fiscalYear - offset

@@ -130,7 +130,9 @@ final class VerdictPlan: Sendable {
     /// -1 for interval lists; the report-year offset for annual ones.
     let listOffset: [Int]
     /// Interval lists: the first day absence means "not listed" (`Int32.max` when never).
-    let listCompleteFrom: [Int32]
+    /// For each interval list, the spans of day numbers over which its record is complete
+    /// (`from` inclusive, `until` exclusive; an open end is `Int32.max`).
+    let listCompleteSpans: [[(from: Int32, until: Int32)]]
 
     let factKind: [Int]
     /// Each fact's field values, `values[valueStart[f]..<valueStart[f + 1]]`, one per field of its kind.
@@ -229,7 +231,12 @@ final class VerdictPlan: Sendable {
             if case .annual(let offset) = list.cadence { return offset }
             return -1
         }
-        listCompleteFrom = book.lists.map { $0.completeFrom?.ordinal ?? Int32.max }
+        listCompleteSpans = book.lists.map { list in
+            list.completeSpans.map { span in
+                // `CompleteSpan.contains` decides; the plan keeps the same bounds as day numbers.
+                (span.from.ordinal, span.until.map { $0.ordinal } ?? Int32.max)
+            }
+        }
 
         var values: [PlanValue] = []
         var valueStart: [Int] = []
