@@ -12,18 +12,22 @@ let package = Package(
         .executable(name: "proviso-bench", targets: ["proviso-bench"]),
     ],
     targets: [
+        // The engine: text → syntax → checked rulebook → evaluation, with no rulebook of its own.
+        .target(name: "ProvisoCore"),
         // The default rulebook: `Rules/` is a target whose `.proviso` files the EmbedRules plugin
-        // compiles into Swift string literals, so the library carries its rulebook wherever it is
-        // embedded (`Engine.standard` needs no path and no resource bundle).
+        // checks at build time and compiles into the library — their text, and the checked
+        // rulebook as a binary snapshot — so that the library carries its rulebook wherever it is
+        // embedded (`Engine.standard` needs no path and no resource bundle) and starts fast.
         .target(name: "ProvisoRules", path: "Rules", plugins: ["EmbedRules"]),
-        // The library: text → syntax → checked rulebook → evaluation.
-        .target(name: "Proviso", dependencies: ["ProvisoRules"], path: "Sources/Proviso"),
+        // The library: the engine and the default rulebook (`Engine.standard`).
+        .target(name: "Proviso", dependencies: ["ProvisoCore", "ProvisoRules"]),
         // The command line as a library: argument parsing, commands and renderers.
         .target(name: "ProvisoCLI", dependencies: ["Proviso"]),
         .executableTarget(name: "proviso", dependencies: ["ProvisoCLI"]),
         .executableTarget(name: "can-fund", dependencies: ["ProvisoCLI"]),
-        // Build-time tool: turns the files of `Rules/` into Swift string literals.
-        .executableTarget(name: "proviso-embed", path: "Sources/proviso-embed"),
+        // Build-time tool: checks the files of `Rules/` and writes them, and the checked rulebook's
+        // snapshot, as Swift string literals.
+        .executableTarget(name: "proviso-embed", dependencies: ["ProvisoCore"], path: "Sources/proviso-embed"),
         // The benchmark (docs/performance.md): the shared peer workload and the default rulebook,
         // timed. It may use Foundation, to read the workload's JSON; the library may not. It depends
         // on `can-fund`, `bench-hello` and `bench-spawn` so that `swift run proviso-bench` builds
@@ -39,8 +43,8 @@ let package = Package(
             dependencies: ["proviso-embed"],
             path: "Plugins/EmbedRules"
         ),
-        .testTarget(name: "ProvisoTests", dependencies: ["Proviso", "ProvisoRules"]),
+        .testTarget(name: "ProvisoTests", dependencies: ["Proviso", "ProvisoCore", "ProvisoRules"]),
         // Golden renderings and the small rulebook they are made from are read by path, not built.
-        .testTarget(name: "ProvisoCLITests", dependencies: ["ProvisoCLI", "Proviso", "ProvisoRules"], exclude: ["Golden", "Fixtures"]),
+        .testTarget(name: "ProvisoCLITests", dependencies: ["ProvisoCLI", "Proviso", "ProvisoCore", "ProvisoRules"], exclude: ["Golden", "Fixtures"]),
     ]
 )

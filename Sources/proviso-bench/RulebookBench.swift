@@ -12,8 +12,13 @@ struct RulebookResult {
     var fiscalYears = ""
     /// An engine over the folder: `Rulebook.load(directory:)` and `Engine(rulebook:)`, µs.
     var loadFolder = Sample()
-    /// An engine over the embedded copy (what `Engine.standard` does once per process), µs.
+    /// An engine over the embedded text, checked now (what `proviso check` does), µs.
     var loadEmbedded = Sample()
+    /// An engine over the embedded snapshot, checked at build time (what `Engine.standard` does
+    /// once per process): decoding the base64, reading the snapshot, `Engine(rulebook:)`, µs.
+    var loadSnapshot = Sample()
+    /// The snapshot's size in bytes.
+    var snapshotBytes = 0
     /// `Engine.canFund` for the README's question, with explanation and paths, µs.
     var canFund = Sample()
     /// `Engine.verdict` on sampled country × program × date questions, µs.
@@ -48,6 +53,8 @@ struct RulebookResult {
             ("queries", .number(Double(matrixQueries))),
             ("disagreements", .number(Double(disagreements))),
             ("embeddedLoadMillis", .number(loadEmbedded.median / 1000)),
+            ("snapshotLoadMillis", .number(loadSnapshot.median / 1000)),
+            ("snapshotBytes", .number(Double(snapshotBytes))),
             ("canFundMicros", .number(canFund.median)),
             ("timelineMillis", .number(timeline.median / 1000)),
             ("timelineQuestion", .string(timelineQuestion)),
@@ -68,6 +75,7 @@ struct RulebookResult {
             ("fiscalYears", .string(fiscalYears)),
             ("loadSpreadMillis", loadFolder.spread(divisor: 1000)),
             ("embeddedLoadSpreadMillis", loadEmbedded.spread(divisor: 1000)),
+            ("snapshotLoadSpreadMillis", loadSnapshot.spread(divisor: 1000)),
             ("canFundSpreadMicros", canFund.spread(divisor: 1)),
             ("querySpreadMicros", query.spread(divisor: 1)),
             ("matrixSpreadMillis", matrix.spread(divisor: 1000)),
@@ -101,6 +109,14 @@ struct RulebookBench {
                 throw BenchError("the embedded rulebook does not check (run `swift run proviso check`)")
             }
             consume(Engine(rulebook: book))
+        }
+        guard let snapshot = Base64.decode(DefaultRulebook.snapshot), !snapshot.isEmpty else {
+            throw BenchError("the library was built without a snapshot of its rulebook (run `swift run proviso check`)")
+        }
+        result.snapshotBytes = snapshot.count
+        result.loadSnapshot = try repeatTimed(warmups: 1, runs: loadRuns) {
+            let bytes = Base64.decode(DefaultRulebook.snapshot) ?? []
+            consume(Engine(rulebook: try Rulebook(snapshot: bytes, sources: [])))
         }
         let book = try load()
         let engine = Engine(rulebook: book)

@@ -1,6 +1,9 @@
 // Build-time tool for the EmbedRules plugin: writes a Swift file that holds the relative path and
-// text of each `.proviso` file below ROOT. Usage: proviso-embed OUTPUT ROOT
+// text of each `.proviso` file below ROOT and, when they check, the checked rulebook as a binary
+// snapshot (base64), so that the library starts without lexing, parsing or checking them again.
+// Usage: proviso-embed OUTPUT ROOT
 import Foundation
+import ProvisoCore
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
@@ -47,6 +50,7 @@ func ruleFiles(under root: String) -> [String] {
         .map { root + $0 }.sorted()
 }
 
+var sourceFiles: [SourceFile] = []
 for path in ruleFiles(under: root) {
     guard let data = FileManager.default.contents(atPath: path) else {
         print("proviso-embed: cannot read \(path)")
@@ -56,8 +60,34 @@ for path in ruleFiles(under: root) {
     let text = String(decoding: data, as: UTF8.self)
     let relative = path.hasPrefix(root) ? String(path.dropFirst(root.count)) : path
     source += "        (\(literal(relative)), \(literal(text))),\n"
+    sourceFiles.append(SourceFile(path: "Rules/" + relative, text: text))
 }
-source += "    ]\n}\n"
+source += "    ]\n"
+
+// The checked rulebook, as the library would build it from these files. A rulebook that does not
+// check gets no snapshot: the library then checks the text at run time and reports every
+// diagnostic (so `proviso check` still works on a broken default rulebook).
+var snapshot = ""
+switch Rulebook.check(sourceFiles, name: Rulebook.defaultName) {
+case .success(let book):
+    let bytes = book.snapshot()
+    // Written only if it reads back to the same bytes: a codec that lost something is caught here.
+    if let again = try? Rulebook(snapshot: bytes, sources: []), again.snapshot() == bytes {
+        snapshot = Base64.encode(bytes)
+    } else {
+        print("proviso-embed: warning: the rulebook's snapshot does not read back; the library will check the text at run time")
+    }
+case .failure(let error):
+    print("proviso-embed: warning: the default rulebook does not check (\(error.diagnostics.filter { $0.severity == .error }.count) errors); run `swift run proviso check`")
+}
+source += """
+
+    /// The checked rulebook as written by `Rulebook.snapshot()`, in base64; empty when the rules did
+    /// not check at build time.
+    public static let snapshot: String = "\(snapshot)"
+}
+
+"""
 do {
     try source.write(toFile: output, atomically: true, encoding: .utf8)
 } catch {

@@ -1,5 +1,6 @@
 import Testing
-@testable import Proviso
+@testable import ProvisoCore
+import Proviso
 
 /// An interval list whose record is complete only over some spans of days (`complete from D until
 /// E`, repeatable): absence from the list is `false` inside a span and unknown outside every span.

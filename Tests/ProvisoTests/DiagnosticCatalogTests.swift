@@ -79,7 +79,7 @@ import Darwin
 
     @Test func everyCodeInTheSourcesHasAnExample() throws {
         let emitted = DiagnosticCatalogTests.SourceScan.codes()
-        #expect(emitted.count > 80, "the scan should find the codes in Sources/Proviso")
+        #expect(emitted.count > 80, "the scan should find the codes in Sources/ProvisoCore")
         let tested = Set(DiagnosticExample.all.map(\.code))
         let untested = emitted.subtracting(tested).sorted()
         #expect(untested.isEmpty, "codes without an example: \(untested)")
@@ -129,7 +129,7 @@ extension DiagnosticCatalogTests {
     enum SourceScan {
         static func codes() -> Set<String> {
             var codes: Set<String> = []
-            for path in FileSystem.files(under: AuthoringFixtures.root + "/Sources/Proviso", extension: "swift") {
+            for path in FileSystem.files(under: AuthoringFixtures.root + "/Sources/ProvisoCore", extension: "swift") {
                 let text = String(decoding: FileSystem.read(path) ?? [], as: UTF8.self)
                 for severity in ["Diagnostic(.error, \"", "Diagnostic(.warning, \""] {
                     var rest = Substring(text)

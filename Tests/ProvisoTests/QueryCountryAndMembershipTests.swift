@@ -1,5 +1,6 @@
 import Testing
-@testable import Proviso
+@testable import ProvisoCore
+import Proviso
 
 /// `query.country` in conditions, and `listing … { member no | unknown }` for annual lists.
 @Suite struct QueryCountryAndMembershipTests {

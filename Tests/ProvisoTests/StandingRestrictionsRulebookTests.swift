@@ -1,5 +1,6 @@
 import Testing
-@testable import Proviso
+@testable import ProvisoCore
+import Proviso
 
 /// Properties of the default rulebook's standing restrictions that the regression cases do not
 /// pin down one by one: the catalog agrees with evaluation, every annual list states its coverage

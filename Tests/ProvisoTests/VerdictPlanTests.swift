@@ -1,5 +1,6 @@
 import Foundation
-@testable import Proviso
+@testable import ProvisoCore
+import Proviso
 import Testing
 
 // `Engine.verdict` and timelines answer from a compiled plan (`VerdictPlan`, `VerdictEvaluator`)

@@ -1,5 +1,6 @@
 import Testing
-@testable import Proviso
+@testable import ProvisoCore
+import Proviso
 
 /// A waiver recorded with `scope unknown` or `date unknown` leaves the provision unknown (and says
 /// why); it never lifts it.

@@ -29,7 +29,9 @@ enum CheckCommand: Command {
             let directory = args.positional.first ?? args.value("rules")
             let result: Result<Rulebook, RulebookError>
             do throws(RulebookError) {
-                if let directory { result = .success(try Rulebook.load(directory: directory)) } else { result = .success(try Rulebook.embedded()) }
+                // The built-in rulebook is checked from its text here (not read from the snapshot),
+                // so that every warning is reported with its source line.
+                if let directory { result = .success(try Rulebook.load(directory: directory)) } else { result = .success(try Rulebook.embeddedFromText().get()) }
             } catch {
                 result = .failure(error)
             }

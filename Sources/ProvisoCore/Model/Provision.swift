@@ -89,7 +89,7 @@ public struct ProvisionVersion: Sendable {
     public var funds: FundsCoverage
     /// Programs outside those funds that the provision reaches through another statute
     /// (10 U.S.C. 333(d)(1) for DoD train-and-equip), with that statute's citation.
-    public var reaches: [(program: Int, via: Citation)]
+    public var reaches: [ReachedProgram]
     /// Recipients reached.
     public var recipient: RecipientScope
     /// Whether the text says "directly" ("to finance directly any assistance").
@@ -124,6 +124,15 @@ public struct ProvisionVersion: Sendable {
         if fiscalYears.lowerBound == fiscalYears.upperBound { return "FY\(fiscalYears.lowerBound)" }
         return "FY\(fiscalYears.lowerBound)..FY\(fiscalYears.upperBound)"
     }
+}
+
+/// A program outside a version's funds that another statute brings within it
+/// (`reaches DoD-333 via "10 U.S.C. 333(d)(1)"`).
+public struct ReachedProgram: Sendable, Hashable {
+    /// The program reached.
+    public var program: Int
+    /// The statute that brings it in.
+    public var via: Citation
 }
 
 /// "assistance may be resumed … if [actor] [certifies] … that [finding]".

@@ -1,5 +1,3 @@
-internal import ProvisoRules
-
 extension Rulebook {
     /// Checks parsed source files and builds a rulebook, or returns every diagnostic.
     public static func check(_ files: [SourceFile], name: String = "rulebook") -> Result<Rulebook, RulebookError> {
@@ -19,16 +17,8 @@ extension Rulebook {
         }
     }
 
-    /// The default rulebook that ships inside the library.
-    public static func embedded() throws(RulebookError) -> Rulebook {
-        switch embeddedResult {
-        case .success(let book): return book
-        case .failure(let error): throw error
-        }
-    }
-
-    private static let embeddedResult: Result<Rulebook, RulebookError> = check(
-        DefaultRulebook.files.map { SourceFile(path: "Rules/" + $0.path, text: $0.text) }, name: "Proviso default rulebook")
+    /// The name the default rulebook is checked under, at build time and from its text alike.
+    public static let defaultName = "Proviso default rulebook"
 
     /// The `.proviso` files below `directory`, sorted; symbolic links are not followed, so a
     /// rulebook cannot read files outside its folder.

@@ -23,11 +23,6 @@ public struct Engine: Sendable {
     /// An engine over the rulebook in `directory` (every `.proviso` file below it).
     public init(directory: String) throws(RulebookError) { self.init(rulebook: try Rulebook.load(directory: directory)) }
 
-    /// The engine over the default rulebook that ships inside the library.
-    public static var standard: Engine {
-        get throws(RulebookError) { Engine(rulebook: try Rulebook.embedded()) }
-    }
-
     /// Resolves names (any case, ISO codes and aliases) into a query.
     public func query(country: String, program: String, on date: Day, purposes: [String] = [],
                       recipient: Recipient? = nil, fiscalYear: Int? = nil) throws(QueryError) -> Query {

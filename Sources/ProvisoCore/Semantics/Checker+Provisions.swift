@@ -128,7 +128,7 @@ extension Checker {
         for s in c.clauses("reaches") {
             var rr = ArgumentReader(s)
             if let p = rr.name("a program"), rr.expect("via"), let text = rr.string("the citation that brings it in") {
-                if let program = resolveProgram(p), let cite = citation(text, at: s.location) { v.reaches.append((program, cite)) }
+                if let program = resolveProgram(p), let cite = citation(text, at: s.location) { v.reaches.append(ReachedProgram(program: program, via: cite)) }
             }
             rr.end()
             report(rr.diagnostics)
