@@ -20,9 +20,10 @@ struct GitCheckout {
     init(revision: String, folder: String) throws(UsageError) {
         guard FileSystem.entry(folder) == .directory else { throw UsageError("no folder at `\(folder)` to compare with `\(revision)`") }
         guard !revision.hasPrefix("-") else { throw UsageError("`\(revision)` is not a revision") }
-        var template = Array("/tmp/proviso-diff-XXXXXX".utf8CString)
-        guard let made = mkdtemp(&template) else { throw UsageError("cannot create a temporary folder") }
-        root = String(cString: made)
+        guard let made = FileSystem.makeTemporaryFolder(prefix: "proviso-diff") else {
+            throw UsageError("cannot create a temporary folder", help: "check that $TMPDIR (or /tmp) exists and is writable")
+        }
+        root = made
         path = root + "/rules"
         let archive = root + "/rules.tar"
         guard mkdir(path, 0o700) == 0,

@@ -204,9 +204,8 @@ extension AuthoringCommandTests {
         struct Failure: Error {}
 
         init() throws {
-            var template = Array("/tmp/proviso-cli-test-XXXXXX".utf8CString)
-            guard let made = mkdtemp(&template) else { throw Failure() }
-            path = String(cString: made)
+            guard let made = FileSystem.makeTemporaryFolder(prefix: "proviso-cli-test") else { throw Failure() }
+            path = made
         }
 
         func write(_ relative: String, _ text: String) throws {

@@ -24,17 +24,36 @@ enum CoupRulebook {
         return true
     }
 
-    /// A folder holding the files, for `--rules`; written once per test process.
+    /// A folder holding the files, for `--rules`; written once per test process and removed when
+    /// the process exits.
     static let folder: String = {
-        let root = "/tmp/proviso-coup-rulebook-\(getpid())"
+        guard let root = FileSystem.makeTemporaryFolder(prefix: "proviso-coup-rulebook") else {
+            fatalError("cannot create a temporary folder for the coup rulebook")
+        }
         for file in DefaultRulebook.files where keeps(file.path) {
             let path = root + "/" + file.path
             let parent = String(path[..<path.lastIndex(of: "/")!])
             _ = mkdirAll(parent)
             _ = FileSystem.writeAtomically(Array(file.text.utf8), to: path)
         }
+        atexit { CoupRulebook.removeFolder() }
         return root
     }()
+
+    /// Removes the files `folder` was given, then its folders, deepest first.
+    private static func removeFolder() {
+        var folders: Set<String> = [folder]
+        for file in DefaultRulebook.files where keeps(file.path) {
+            let path = folder + "/" + file.path
+            unlink(path)
+            var parent = String(path[..<path.lastIndex(of: "/")!])
+            while parent.count > folder.count {
+                folders.insert(parent)
+                parent = String(parent[..<parent.lastIndex(of: "/")!])
+            }
+        }
+        for path in folders.sorted(by: { $0.count > $1.count }) { rmdir(path) }
+    }
 
     private static func mkdirAll(_ path: String) -> Bool {
         var built = ""

@@ -59,14 +59,13 @@ import Darwin
 }
 
 extension RulebookBoundaryTests {
-    /// A folder under /tmp that a test creates and removes.
+    /// A temporary folder that a test creates and removes.
     struct TemporaryFolder {
         let path: String
 
         init() throws {
-            var template = Array("/tmp/proviso-test-XXXXXX".utf8CString)
-            guard let made = mkdtemp(&template) else { throw FolderError() }
-            path = String(cString: made)
+            guard let made = FileSystem.makeTemporaryFolder(prefix: "proviso-test") else { throw FolderError() }
+            path = made
         }
 
         struct FolderError: Error {}

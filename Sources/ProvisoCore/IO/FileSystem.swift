@@ -62,6 +62,17 @@ public enum FileSystem {
         return true
     }
 
+    /// Creates a new, empty folder named `prefix` and six random characters in the system's
+    /// temporary folder (`$TMPDIR`, else `/tmp`), readable only by its owner; `nil` if it cannot.
+    public static func makeTemporaryFolder(prefix: String) -> String? {
+        var base = getenv("TMPDIR").map { String(cString: $0) } ?? ""
+        if base.isEmpty { base = "/tmp" }
+        while base.count > 1, base.hasSuffix("/") { base.removeLast() }
+        var template = Array((base + "/" + prefix + "-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else { return nil }
+        return String(cString: made)
+    }
+
     /// Files below `root` whose names end in `.ext`, sorted, as paths that start with `root`.
     /// Symbolic links are skipped.
     public static func files(under root: String, extension ext: String) -> [String] {
