@@ -12,8 +12,14 @@ public enum FileSystem {
     /// What is at a path.
     public enum Entry: Sendable { case file, directory, link, other, missing }
 
-    /// The kind of entry at `path`, without following a final symbolic link.
+    /// Whether `path` can be handed to the system as it is: a NUL byte would end it early, so that
+    /// `Rules/\0x` named `Rules/` (and a folder walk built on such a path would never end).
+    static func isUsable(_ path: String) -> Bool { !path.utf8.contains(0) }
+
+    /// The kind of entry at `path`, without following a final symbolic link; `missing` for a
+    /// path with a NUL byte in it.
     public static func entry(_ path: String) -> Entry {
+        guard isUsable(path) else { return .missing }
         var info = stat()
         guard lstat(path, &info) == 0 else { return .missing }
         switch info.st_mode & S_IFMT {
@@ -26,7 +32,7 @@ public enum FileSystem {
 
     /// The whole file, or `nil` if it cannot be read.
     public static func read(_ path: String) -> [UInt8]? {
-        guard let handle = fopen(path, "rb") else { return nil }
+        guard isUsable(path), let handle = fopen(path, "rb") else { return nil }
         defer { fclose(handle) }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
@@ -44,7 +50,7 @@ public enum FileSystem {
     /// interrupted write leaves the old file whole.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) -> Bool {
         let temporary = path + ".proviso-tmp-\(getpid())"
-        guard let handle = fopen(temporary, "wb") else { return false }
+        guard isUsable(path), let handle = fopen(temporary, "wb") else { return false }
         let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, handle) }
         let flushed = fflush(handle) == 0
         fclose(handle)
@@ -58,6 +64,7 @@ public enum FileSystem {
     /// Files below `root` whose names end in `.ext`, sorted, as paths that start with `root`.
     /// Symbolic links are skipped.
     public static func files(under root: String, extension ext: String) -> [String] {
+        guard isUsable(root) else { return [] }
         var found: [String] = []
         var pending = [root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root]
         var visited = 0
