@@ -70,17 +70,19 @@ struct Evaluator {
             return evaluate(p, version: vi, program: program, purposes: purposes, event: nil)
         }
         let events = facts.facts(ofKind: kind, country: country)
-        if events.isEmpty {
-            if book.kinds[kind].isComplete { return Outcome(provision: p, status: .notTriggered, version: vi) }
-            var o = Outcome(provision: p, status: .unknown, version: vi)
-            o.open = [(nil, "no `\(book.kinds[kind].name)` is recorded for \(book.countries[country].name), and the record of them is not complete")]
-            return o
-        }
+        if events.isEmpty, book.kinds[kind].isComplete { return Outcome(provision: p, status: .notTriggered, version: vi) }
         var best: Outcome?
         for e in events {
             let o = evaluate(p, version: vi, program: program, purposes: purposes, event: e)
             // Among events of equal weight the latest (identifiers sort by year) names the status.
             if best == nil || o.status.severity >= best!.status.severity { best = o }
+        }
+        // Where the record of the kind is not complete, an event it does not hold may have
+        // happened: its trigger is unknown, and only a remedy that names no event can settle it.
+        if !book.kinds[kind].isComplete {
+            let question = "no \(events.isEmpty ? "" : "other ")`\(book.kinds[kind].name)` is recorded for \(book.countries[country].name), and the record of them is not complete"
+            let o = evaluate(p, version: vi, program: program, purposes: purposes, event: nil, unrecordedEvent: question)
+            if best == nil || o.status.severity > best!.status.severity { best = o }
         }
         var result = best!
         result.events = events
@@ -114,14 +116,22 @@ struct Evaluator {
                                   defines: defines, slots: s, trace: trace)
     }
 
-    /// Trigger, then remedies in the provision's order.
-    private func evaluate(_ p: Int, version vi: Int, program: Int, purposes: Set<Int>, event: Int?) -> Outcome {
+    /// Trigger, then remedies in the provision's order. With `unrecordedEvent` (the question it
+    /// leaves open), for an event the record does not hold: its trigger is unknown.
+    private func evaluate(_ p: Int, version vi: Int, program: Int, purposes: Set<Int>, event: Int?,
+                          unrecordedEvent: String? = nil) -> Outcome {
         let provision = book.provisions[p]
         let version = provision.versions[vi]
         let trace = traced ? Trace() : nil
         var ce = conditionEvaluator(slots: provision.slotCount, event: event, program: program, defines: provision.defines, trace: trace)
         if let event { trace?.consult(event) }
-        let trigger = version.trigger.map { ce.evaluate($0) } ?? .true
+        let trigger: Truth
+        if let unrecordedEvent, version.trigger != nil {
+            trigger = .unknown
+            trace?.leaveOpen(nil, unrecordedEvent)
+        } else {
+            trigger = version.trigger.map { ce.evaluate($0) } ?? .true
+        }
         var outcome = Outcome(provision: p, status: .notTriggered, version: vi, event: event)
         if trigger == .false {
             outcome.consulted = trace?.consulted ?? []

@@ -1,0 +1,108 @@
+import Proviso
+import Testing
+
+/// Regression cases for the failures the fail-closed property (PropertyTests) found, each reduced
+/// by hand from the generated rulebook that showed it. A fact that is unknown — not recorded,
+/// forgotten, or written `unknown` — must never let an answer say `allowed` where knowing it could
+/// make the answer `prohibited`.
+@Suite("Fail closed: regressions") struct FailClosedTests {
+    static let catalog = """
+        country AAA "Alpha"
+        purpose pa "purpose a"
+        program P1 "Program 1" {
+          title IV
+          recipient government
+        }
+        program P2 "Program 2" {
+          title IV
+          recipient government
+        }
+        kind ev "An event" {
+          field date date required "the date of the event"
+          field flag truth "whether the flag holds"
+        }
+        fiscal-year FY2012 {
+          act "Act, 2012" cite "P.L. 112-74, div. I" enacted 2011-12-23 source "s"
+          source "s"
+        }
+        fiscal-year FY2013 {
+          act "Act, 2013" cite "P.L. 113-6, div. F" enacted 2012-10-01 source "s"
+          source "s"
+        }
+
+        """
+
+    static func engine(_ text: String, catalog: String = FailClosedTests.catalog) throws -> Engine {
+        switch Rulebook.check([SourceFile(path: "test.proviso", text: catalog + text)], name: "test") {
+        case .success(let book): return Engine(rulebook: book)
+        case .failure(let error):
+            Issue.record("does not check: \(error.diagnostics)")
+            throw error
+        }
+    }
+
+    static func answer(_ engine: Engine, on date: String = "2012-06-01", program: String = "P1", purposes: [String] = [],
+                       forgetting forgotten: [String] = []) throws -> Determination {
+        var query = try engine.query(country: "AAA", program: program, on: Day(parsing: date)!, purposes: purposes)
+        query.forgotten = forgotten
+        return try engine.determine(query, paths: false)
+    }
+
+    // MARK: - `each` over a kind whose record is not complete (seed 105)
+
+    static let eachEvent = """
+        provision pr "Provision" {
+          each ev as e
+          version V1 FY2012..FY2013 {
+            section 7008
+            covers all-funds
+            to government
+            prohibits when e.flag
+            exempt purposes pa
+            source "s"
+          }
+        }
+        ev a-1 {
+          country AAA
+          date 2012-01-10
+          flag no
+          source "s"
+        }
+        ev a-2 {
+          country AAA
+          date 2012-02-10
+          flag yes
+          source "s"
+        }
+
+        """
+
+    @Test("an event left out of an incomplete record may be one that triggers: the answer is indeterminate, not allowed")
+    func eachOverIncompleteKind() throws {
+        let engine = try Self.engine(Self.eachEvent)
+        #expect(try Self.answer(engine).verdict == .prohibited)
+        // Without a-2, a-1 does not trigger; but the record of `ev` is not complete.
+        let forgotten = try Self.answer(engine, forgetting: ["a-2"])
+        #expect(forgotten.verdict == .indeterminate)
+        #expect(forgotten.provisions.first { $0.id == "pr" }?.status == .unknown)
+        #expect(forgotten.missing.map(\.description) == ["no other `ev` is recorded for Alpha, and the record of them is not complete"])
+    }
+
+    @Test("a remedy that names no event settles an incomplete record's unrecorded events too")
+    func exemptPurposeSettlesUnrecordedEvents() throws {
+        let engine = try Self.engine(Self.eachEvent)
+        let exempted = try Self.answer(engine, purposes: ["pa"], forgetting: ["a-2"])
+        #expect(exempted.verdict == .allowedWithConditions)
+        #expect(exempted.provisions.first { $0.id == "pr" }?.status == .exempted)
+    }
+
+    @Test("a complete record is read closed-world: with no triggering event recorded, none happened")
+    func eachOverCompleteKind() throws {
+        let complete = Self.catalog.replacing("  field flag truth \"whether the flag holds\"\n",
+                                              with: "  field flag truth \"whether the flag holds\"\n  complete \"every event\"\n")
+        let engine = try Self.engine(Self.eachEvent, catalog: complete)
+        let forgotten = try Self.answer(engine, forgetting: ["a-2"])
+        #expect(forgotten.verdict == .allowed)
+        #expect(forgotten.provisions.first { $0.id == "pr" }?.status == .notTriggered)
+    }
+}
