@@ -105,4 +105,69 @@ import Testing
         #expect(forgotten.verdict == .allowed)
         #expect(forgotten.provisions.first { $0.id == "pr" }?.status == .notTriggered)
     }
+
+    // MARK: - Waivers whose reach is unknown, listings whose list or year is unknown, forgotten fields
+
+    static let listedProvision = """
+        list il "Interval list" {
+          cite "FAA §620A (22 U.S.C. 2371)"
+          membership interval
+          complete from 2000-01-01
+          source "s"
+        }
+        list al "Annual list" {
+          cite "TVPA §110 (22 U.S.C. 7107)"
+          membership annual applies next-fiscal-year
+          source "s"
+        }
+        provision pr "Provision" {
+          version V1 FY2012..FY2013 {
+            section 7008
+            covers all-funds
+            to government
+            prohibits when listed il or listed al
+            waiver by "President"
+            source "s"
+          }
+        }
+        edition al-2011 {
+          list al
+          year 2011
+          coverage complete
+          source "s"
+        }
+
+        """
+
+    static let listing = """
+        listing aaa-il {
+          country AAA
+          list il
+          from 2011-01-01
+          source "s"
+        }
+
+        """
+
+    static func waiver(_ fields: String) -> String {
+        "waiver w {\n  country AAA\n  provision pr\n  date 2012-01-01\n\(fields)  source \"s\"\n}\n"
+    }
+
+    /// The statuses `waiverReach` expects.
+    enum Expected: String, Sendable { case waived, prohibits, unknown }
+
+    @Test("a waiver waives only where its reach is known (seeds 50 and 143 recorded `until` and `fiscal-years` as unknown)",
+          arguments: [
+              ("", Expected.waived), ("  until 2012-03-01\n", .prohibits), ("  until unknown\n", .unknown),
+              ("  fiscal-years FY2013\n", .prohibits), ("  fiscal-years unknown\n", .unknown),
+              ("  programs P2\n", .prohibits),
+          ])
+    func waiverReach(_ fields: String, _ expected: Expected) throws {
+        let engine = try Self.engine(Self.listedProvision + Self.listing + Self.waiver(fields))
+        let answer = try Self.answer(engine)
+        #expect(answer.provisions.first { $0.id == "pr" }?.status.rawValue == expected.rawValue)
+        #expect(answer.verdict == (expected == .waived ? .allowedWithConditions : expected == .unknown ? .indeterminate : .prohibited))
+        if expected == .unknown { #expect(answer.missing.contains { $0.fact == "w" }, "\(answer.missing)") }
+    }
+
 }

@@ -226,10 +226,25 @@ struct Evaluator {
         let today = UncertainDate(day)
         for w in facts.facts(ofKind: Builtin.waiver, country: country) {
             guard case .provision(let wp)? = facts.value(w, Builtin.Waiver.provision.rawValue), wp == p else { continue }
-            if case .fiscalYears(let years)? = facts.value(w, Builtin.Waiver.fiscalYears.rawValue), !years.contains(fiscalYear) { continue }
             var t = Truth.true
-            if let programs = facts.list(w, Builtin.Waiver.programs.rawValue), !programs.isEmpty {
-                t = Truth(programs.contains(.program(program)))
+            // Fiscal years, programs and an end left out mean every year, every program, no end;
+            // written `unknown` (or forgotten), they leave the waiver's reach unknown.
+            switch facts.value(w, Builtin.Waiver.fiscalYears.rawValue) {
+            case .fiscalYears(let years)?: if !years.contains(fiscalYear) { continue }
+            case .unknown?:
+                t = .unknown
+                trace?.leaveOpen(w, "waiver `\(facts.fact(w).id)`: which fiscal years it covers is not recorded")
+            default: break
+            }
+            switch (facts.value(w, Builtin.Waiver.programs.rawValue), facts.list(w, Builtin.Waiver.programs.rawValue)) {
+            case (.unknown?, nil):
+                t = t && .unknown
+            case (_, let programs?) where !programs.isEmpty && !programs.contains(.program(program)):
+                t = .false
+            default: break
+            }
+            if t == .unknown, facts.value(w, Builtin.Waiver.programs.rawValue) == .unknown {
+                trace?.leaveOpen(w, "waiver `\(facts.fact(w).id)`: which programs it covers is not recorded")
             }
             // `scope unknown` is read as the value *unknown* (the way every field can be written).
             let scope = facts.value(w, Builtin.Waiver.scope.rawValue)
@@ -250,8 +265,12 @@ struct Evaluator {
                 if t == .true { trace?.leaveOpen(w, "waiver `\(facts.fact(w).id)`: its date is not recorded") }
                 t = t && .unknown
             }
-            if case .date(let until)? = facts.value(w, Builtin.Waiver.until.rawValue) {
-                t = t && UncertainDate.compare(today, .onOrBefore, until)
+            switch facts.value(w, Builtin.Waiver.until.rawValue) {
+            case .date(let until)?: t = t && UncertainDate.compare(today, .onOrBefore, until)
+            case .unknown?:
+                if t != .false { trace?.leaveOpen(w, "waiver `\(facts.fact(w).id)`: when it ends is not recorded") }
+                t = t && .unknown
+            default: break
             }
             if t != .false { trace?.consult(w) }
             if t == .true { return (.true, .waiver(w)) }
