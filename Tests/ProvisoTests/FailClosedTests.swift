@@ -170,4 +170,12 @@ import Testing
         if expected == .unknown { #expect(answer.missing.contains { $0.fact == "w" }, "\(answer.missing)") }
     }
 
+    @Test("a forgotten field is unknown, not left out: a waiver's end, years or programs forgotten leave it unknown",
+          arguments: [("until", "  until 2012-03-01\n"), ("fiscal-years", "  fiscal-years FY2013\n"), ("programs", "  programs P2\n")])
+    func forgottenWaiverField(_ field: String, _ fields: String) throws {
+        let engine = try Self.engine(Self.listedProvision + Self.listing + Self.waiver(fields))
+        #expect(try Self.answer(engine).verdict == .prohibited)
+        #expect(try Self.answer(engine, forgetting: ["w.\(field)"]).verdict == .indeterminate)
+    }
+
 }
