@@ -178,4 +178,22 @@ import Testing
         #expect(try Self.answer(engine, forgetting: ["w.\(field)"]).verdict == .indeterminate)
     }
 
+    @Test("a listing whose list is not known may be on any list: the answer is indeterminate, not allowed")
+    func listingOnUnknownList() throws {
+        let unknownList = Self.listing.replacing("  list il\n", with: "  list unknown\n")
+        let answer = try Self.answer(try Self.engine(Self.listedProvision + unknownList))
+        #expect(answer.verdict == .indeterminate)
+        #expect(answer.missing.map(\.description).contains("listing `aaa-il`: which list it is on is not recorded"), "\(answer.missing)")
+        let forgotten = try Self.answer(try Self.engine(Self.listedProvision + Self.listing), forgetting: ["aaa-il.list"])
+        #expect(forgotten.verdict == .indeterminate)
+    }
+
+    @Test("an annual listing whose year is not known may be of any year; a recorded absence of an unknown year settles nothing")
+    func annualListingOfUnknownYear() throws {
+        let onList = "listing aaa-al {\n  country AAA\n  list al\n  year unknown\n  source \"s\"\n}\n"
+        #expect(try Self.answer(try Self.engine(Self.listedProvision + onList)).verdict == .indeterminate)
+        // The 2011 edition is complete and AAA is not on it: an absence of an unknown year changes nothing.
+        let absent = onList.replacing("  year unknown\n", with: "  year unknown\n  member no\n")
+        #expect(try Self.answer(try Self.engine(Self.listedProvision + absent)).verdict == .allowed)
+    }
 }

@@ -99,9 +99,20 @@ struct ConditionEvaluator {
     /// year (annual lists), honouring what the record says about its own completeness.
     private mutating func listed(_ list: Int) -> Truth {
         let definition = book.lists[list]
+        // A listing whose list is not known may be on this one: it counts, as unknown.
+        var unknownList: Set<Int> = []
         let listings = facts.facts(ofKind: Builtin.listing, country: country).filter {
-            if case .list(let l)? = facts.value($0, Builtin.Listing.list.rawValue) { return l == list }
-            return false
+            switch facts.value($0, Builtin.Listing.list.rawValue) {
+            case .list(let l)?: return l == list
+            case .unknown?:
+                unknownList.insert($0)
+                return true
+            default: return false
+            }
+        }
+        func membership(_ f: Int) -> Truth { unknownList.contains(f) ? self.membership(f) && .unknown : self.membership(f) }
+        func unknownListNote(_ f: Int) -> String? {
+            unknownList.contains(f) ? "listing `\(facts.fact(f).id)`: which list it is on is not recorded" : nil
         }
         switch definition.cadence {
         case .interval:
@@ -118,7 +129,7 @@ struct ConditionEvaluator {
                 default: break
                 }
                 if inForce != .false { trace?.consult(f) }
-                if inForce == .unknown { trace?.leaveOpen(f, "whether \(book.countries[country].name) was on the \(definition.title) on \(day): the listing's dates are known only as \(describe(f))") }
+                if inForce == .unknown { trace?.leaveOpen(f, unknownListNote(f) ?? "whether \(book.countries[country].name) was on the \(definition.title) on \(day): the listing's dates are known only as \(describe(f))") }
                 result = result || inForce
                 if result == .true { return .true }
             }
@@ -133,12 +144,22 @@ struct ConditionEvaluator {
             // settles it even in a partly recorded edition), or recorded as unknown.
             var recorded: Truth?
             for f in listings {
-                guard case .number(let y)? = facts.value(f, Builtin.Listing.year.rawValue), y == year else { continue }
+                let member: Truth
+                switch facts.value(f, Builtin.Listing.year.rawValue) {
+                case .number(let y)?:
+                    guard y == year else { continue }
+                    member = membership(f)
+                default:
+                    // A listing whose year is not known may be of this year; a recorded absence of
+                    // an unknown year settles nothing.
+                    let m = membership(f)
+                    if m == .false { continue }
+                    member = m && .unknown
+                }
                 trace?.consult(f)
-                let member = membership(f)
                 if member == .true { return .true }
                 if member == .unknown {
-                    trace?.leaveOpen(f, "whether \(book.countries[country].name) is on the \(year) \(definition.title): the record holds it as unknown (`\(facts.fact(f).id)`)")
+                    trace?.leaveOpen(f, unknownListNote(f) ?? "whether \(book.countries[country].name) is on the \(year) \(definition.title): the record holds it as unknown (`\(facts.fact(f).id)`)")
                 }
                 recorded = (recorded ?? .false) || member
             }
