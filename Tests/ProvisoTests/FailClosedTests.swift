@@ -106,6 +106,19 @@ import Testing
         #expect(forgotten.provisions.first { $0.id == "pr" }?.status == .notTriggered)
     }
 
+    @Test("a certification that names one event does not lift an event the record does not hold (seed 165)")
+    func certificationOfAnotherEvent() throws {
+        let lifted = Self.eachEvent.replacing("    exempt purposes pa\n", with: "    lifted by certification finding \"restored\"\n")
+            .replacing("  flag no\n", with: "  flag yes\n")
+            + "certification c-1 {\n  provision pr\n  event a-1\n  date 2012-03-01\n  source \"s\"\n}\n"
+        let engine = try Self.engine(lifted)
+        #expect(try Self.answer(engine).verdict == .prohibited)
+        // a-1 is lifted; without a-2, an unrecorded event may still be restricted.
+        let forgotten = try Self.answer(engine, forgetting: ["a-2"])
+        #expect(forgotten.verdict == .indeterminate)
+        #expect(forgotten.provisions.first { $0.id == "pr" }?.status == .unknown)
+    }
+
     // MARK: - Waivers whose reach is unknown, listings whose list or year is unknown, forgotten fields
 
     static let listedProvision = """

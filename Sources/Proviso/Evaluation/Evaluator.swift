@@ -147,7 +147,7 @@ struct Evaluator {
         var remedyUnknown = false
         for remedy in provision.order {
             let (truth, decider) = self.remedy(remedy, provision: p, version: version, program: program, purposes: purposes,
-                                               event: event, trace: trace)
+                                               event: event, unrecorded: unrecordedEvent != nil, trace: trace)
             if truth == .true {
                 outcome.status = remedy.status
                 outcome.decider = decider
@@ -167,13 +167,14 @@ struct Evaluator {
     }
 
     private func remedy(_ remedy: Provision.Remedy, provision p: Int, version: ProvisionVersion, program: Int, purposes: Set<Int>,
-                        event: Int?, trace: Trace?) -> (Truth, Decider?) {
+                        event: Int?, unrecorded: Bool, trace: Trace?) -> (Truth, Decider?) {
         switch remedy {
         case .exempt:
             if let hit = version.exemptPurposes.first(where: purposes.contains) { return (.true, .purpose(hit)) }
             return (.false, nil)
         case .lifted:
-            return certification(provision: p, afterEvent: version.lifting?.afterEvent ?? false, event: event, trace: trace)
+            return certification(provision: p, afterEvent: version.lifting?.afterEvent ?? false, event: event, unrecorded: unrecorded,
+                                 trace: trace)
         case .waived:
             return waiver(provision: p, program: program, trace: trace)
         case .notwithstanding:
@@ -188,7 +189,9 @@ struct Evaluator {
         }
     }
 
-    private func certification(provision p: Int, afterEvent: Bool, event: Int?, trace: Trace?) -> (Truth, Decider?) {
+    /// Whether a certification of provision `p` lifts it: for `event`, or (`unrecorded`) for an
+    /// event the record does not hold, which no certification naming an event can lift.
+    private func certification(provision p: Int, afterEvent: Bool, event: Int?, unrecorded: Bool, trace: Trace?) -> (Truth, Decider?) {
         var result = Truth.false
         var found: Decider?
         let today = UncertainDate(day)
@@ -199,6 +202,8 @@ struct Evaluator {
             guard case .provision(let cp)? = facts.value(c, Builtin.Certification.provision.rawValue), cp == p else { continue }
             if let event {
                 guard case .fact(let target)? = facts.value(c, Builtin.Certification.event.rawValue), target == event else { continue }
+            } else if unrecorded, facts.value(c, Builtin.Certification.event.rawValue) != nil {
+                continue
             }
             guard case .date(let date)? = facts.value(c, Builtin.Certification.date.rawValue) else {
                 result = result || .unknown
