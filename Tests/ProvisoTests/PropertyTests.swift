@@ -35,6 +35,12 @@ import Darwin
             self.seed = seed
         }
 
+        /// Whether a condition tests the record itself (`is known`, `is unknown`): two-valued by
+        /// design, and so outside the fail-closed promise (docs/semantics.md §1).
+        var testsTheRecord: Bool {
+            generated.declarations.contains { $0.contains(" is known") || $0.contains(" is unknown") }
+        }
+
         static func check(_ files: [SourceFile], seed: UInt64) throws -> Rulebook {
             switch Rulebook.check(files, name: "generated") {
             case .success(let book): return book
@@ -97,7 +103,7 @@ import Darwin
     @Test("fail closed: forgetting a fact whose absence is unknown never allows what was prohibited")
     func failClosedForgettingFacts() throws {
         var tried = 0
-        for sample in try Self.samples() {
+        for sample in try Self.samples() where !sample.testsTheRecord {
             let book = sample.engine.rulebook
             for q in sample.queries {
                 guard let query = q.resolved(in: sample.engine), let before = try? sample.engine.verdict(query),
@@ -119,7 +125,7 @@ import Darwin
     @Test("fail closed: forgetting any field of any fact never allows what was prohibited")
     func failClosedForgettingFields() throws {
         var tried = 0
-        for sample in try Self.samples() {
+        for sample in try Self.samples() where !sample.testsTheRecord {
             for q in sample.queries {
                 guard let query = q.resolved(in: sample.engine), let before = try? sample.engine.verdict(query),
                       before.verdict == .prohibited else { continue }
@@ -139,7 +145,7 @@ import Darwin
     @Test("fail closed: recording any field as `unknown` never allows what was prohibited")
     func failClosedUnknownFields() throws {
         var tried = 0
-        for sample in try Self.samples() {
+        for sample in try Self.samples() where !sample.testsTheRecord {
             let prohibited = sample.queries.filter { q in
                 q.resolved(in: sample.engine).flatMap { try? sample.engine.verdict($0).verdict } == .prohibited
             }
