@@ -119,6 +119,45 @@ import Testing
         #expect(forgotten.provisions.first { $0.id == "pr" }?.status == .unknown)
     }
 
+    @Test("a finding whose event is not known may be about the event asked about (seed 959)")
+    func findingOfUnknownEvent() throws {
+        let findings = """
+            kind finding "A finding about an event" {
+              field event ev required
+              field finding one-of determined, declined required "what was found"
+              complete "every finding"
+            }
+            provision pr "Provision" {
+              each ev as e
+              version V1 FY2012..FY2013 {
+                section 7008
+                covers all-funds
+                to government
+                prohibits when (any finding f of e where f.finding == determined)
+                source "s"
+              }
+            }
+            ev a-1 {
+              country AAA
+              date 2012-01-10
+              source "s"
+            }
+            finding a-1-f {
+              event a-1
+              finding determined
+              source "s"
+            }
+
+            """
+        let complete = Self.catalog.replacing("  field flag truth \"whether the flag holds\"\n",
+                                              with: "  field flag truth \"whether the flag holds\"\n  complete \"every event\"\n")
+        let engine = try Self.engine(findings, catalog: complete)
+        #expect(try Self.answer(engine).verdict == .prohibited)
+        #expect(try Self.answer(engine, forgetting: ["a-1-f.event"]).verdict == .indeterminate)
+        let unknownEvent = findings.replacing("  event a-1\n", with: "  country AAA\n  event unknown\n")
+        #expect(try Self.answer(try Self.engine(unknownEvent, catalog: complete)).verdict == .indeterminate)
+    }
+
     // MARK: - Waivers whose reach is unknown, listings whose list or year is unknown, forgotten fields
 
     static let listedProvision = """

@@ -79,11 +79,17 @@ struct ConditionEvaluator {
         let saved = slots[slot]
         defer { slots[slot] = saved }
         for f in facts.facts(ofKind: kind, country: country) {
+            // A fact whose reference to the owner is not known may be about it.
+            var about = Truth.true
             if let ownerSlot, let ownerField {
-                guard case .fact(let target)? = facts.value(f, ownerField), target == slots[ownerSlot] else { continue }
+                switch facts.value(f, ownerField) {
+                case .fact(let target)?: guard target == slots[ownerSlot] else { continue }
+                case .unknown?: about = .unknown
+                default: continue
+                }
             }
             slots[slot] = f
-            let t = evaluate(body)
+            let t = evaluate(body) && about
             if t != .false { trace?.consult(f) }
             result = result || t
             if result == .true { return .true }
