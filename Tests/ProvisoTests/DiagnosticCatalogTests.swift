@@ -327,6 +327,7 @@ struct DiagnosticExample: Sendable, CustomTestStringConvertible {
         .init("S106", "note \"a1️⃣\u{0}\"\n"),
         .init("S107", "note 1️⃣1234567890123456789012\n"),
         .init("S108", "note 1️⃣\"" + String(repeating: "x", count: (1 << 20) + 1) + "\"\n"),
+        .init("S110", String(repeating: "@ ", count: Diagnostic.maximumPerFile) + "1️⃣@\n", .rulesAlone),
         .init("S201", "1️⃣\"text\" at the start of a line\n"),
         .init("S202", "provision p \"P\" 1️⃣{\n  note \"x\"\n"),
         .init("S203", "note \"x\"\n1️⃣}\n"),
@@ -470,6 +471,9 @@ struct DiagnosticExample: Sendable, CustomTestStringConvertible {
     ]
 
     static let warnings: [DiagnosticExample] = [
+        .init("W001", "provision many \"Many\" {\n"
+            + (1...Diagnostic.maximumPerFile).map { "  define d\($0) = true\n" }.joined()
+            + "  define d0 = 1️⃣true\n  version V1 FY2012.. {\n    section 7008\n    prohibits when query.date after 2012-01-01\n    source \"s\"\n  }\n}\n"),
         .init("W201", """
             provision q "Q" {
               define never = 2️⃣2012-01-01 after 2013-01-01

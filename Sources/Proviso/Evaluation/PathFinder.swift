@@ -127,6 +127,7 @@ extension Rulebook {
             }
         }
         checker.checkFacts()
+        checker.finishReports()
         guard !checker.diagnostics.hasErrors else { throw RulebookError(diagnostics: checker.diagnostics, sources: files) }
         return checker.facts[facts.count...].map { fact in
             var f = fact

@@ -9,6 +9,7 @@ public struct Parser {
     private var tokens: [Token]
     private var index = 0
     private var diagnostics: [Diagnostic] = []
+    private var limit = DiagnosticLimit()
     private let file: SourceFile
 
     /// Parses a whole file.
@@ -18,7 +19,12 @@ public struct Parser {
         var parser = Parser(tokens: tokens, file: file)
         parser.diagnostics = lexer.diagnostics
         let (clauses, trailing) = parser.parseClauses(depth: 0, closing: nil)
-        return SyntaxTree(file: file, clauses: clauses, trailingComments: trailing, diagnostics: parser.diagnostics)
+        return SyntaxTree(file: file, clauses: clauses, trailingComments: trailing,
+                          diagnostics: parser.diagnostics + parser.limit.summaries)
+    }
+
+    private mutating func report(_ d: Diagnostic) {
+        if limit.admit(d) { diagnostics.append(d) }
     }
 
     private init(tokens: [Token], file: SourceFile) {
@@ -57,11 +63,11 @@ public struct Parser {
                 newlines = 0
                 advance()
             case .endOfFile:
-                if let brace { diagnostics.append(.missingClosingBrace(opened: brace, at: token.location)) }
+                if let brace { report(.missingClosingBrace(opened: brace, at: token.location)) }
                 return (clauses, Self.closing(comments, blankBefore: sawBlank && !clauses.isEmpty))
             case .rightBrace:
                 if brace != nil { return (clauses, Self.closing(comments, blankBefore: sawBlank && !clauses.isEmpty)) }
-                diagnostics.append(.unmatchedClosingBrace(at: token.location))
+                report(.unmatchedClosingBrace(at: token.location))
                 advance()
             case .word:
                 var clause = parseClause(depth: depth)
@@ -72,7 +78,7 @@ public struct Parser {
                 sawBlank = false
                 clauses.append(clause)
             default:
-                diagnostics.append(.expectedClause(found: token))
+                report(.expectedClause(found: token))
                 skipToEndOfLine()
             }
         }
@@ -157,7 +163,7 @@ public struct Parser {
                 advance()
             default:
                 if arguments.count >= Self.maximumArguments {
-                    diagnostics.append(.clauseTooLong(at: token.location))
+                    report(.clauseTooLong(at: token.location))
                     skipToEndOfLine()
                     break loop
                 }
@@ -171,7 +177,7 @@ public struct Parser {
             clause.openBrace = brace
             advance()
             if depth + 1 > Self.maximumBlockDepth {
-                diagnostics.append(.nestedTooDeeply(limit: Self.maximumBlockDepth, at: brace))
+                report(.nestedTooDeeply(limit: Self.maximumBlockDepth, at: brace))
                 skipBlock()
                 clause.body = []
                 return clause
@@ -187,7 +193,7 @@ public struct Parser {
                     advance()
                 }
                 if ![.newline, .endOfFile, .rightBrace].contains(current.kind) {
-                    diagnostics.append(.expectedEndOfLine(found: current))
+                    report(.expectedEndOfLine(found: current))
                     skipToEndOfLine()
                 }
             }

@@ -60,7 +60,7 @@ enum FmtCommand: Command {
                 }
             }
             if !diagnostics.isEmpty {
-                console.err(DiagnosticRenderer(sources: broken).render(diagnostics))
+                console.err(DiagnosticRenderer(sources: broken).render(diagnostics.limitedPerFile()))
                 console.err("\(broken.count) file\(broken.count == 1 ? "" : "s") not formatted: fix the syntax errors first\n")
                 return .rulebook
             }

@@ -1,0 +1,62 @@
+import Proviso
+import Testing
+
+/// Inputs at and past Proviso's limits (docs/robustness.md): each ends in a diagnostic with a
+/// location, or is handled correctly, quickly and without a crash. The deep-nesting, long-line
+/// and long-chain limits themselves are tested beside their diagnostics (S205, S206, S309, R230);
+/// these tests add what happens around them. The big inputs (a 50 MB file, a million facts) are
+/// in `SlowLimitTests`, which runs when PROVISO_SLOW_TESTS=1.
+@Suite("Limits") struct LimitTests {
+    static func diagnostics(_ text: String, path: String = "limit.proviso") -> [Diagnostic] {
+        switch Rulebook.check([SourceFile(path: path, text: text)], name: "limit") {
+        case .success(let book): return book.warnings
+        case .failure(let error): return error.diagnostics
+        }
+    }
+
+    // MARK: - Many findings, long lines
+
+    @Test("a line of 300,000 stray characters gives 100 findings and one that says the rest are not shown",
+          .timeLimit(.minutes(1)))
+    func manyFindingsOnOneLine() {
+        // Each finding's excerpt once decoded the whole line: quadratic, and then out of memory.
+        let text = String(repeating: "@ ", count: 300_000)
+        let ds = Self.diagnostics(text)
+        #expect(ds.filter { $0.code == "S101" }.count == Diagnostic.maximumPerFile)
+        let rest = ds.filter { $0.code == "S110" }
+        #expect(rest.count == 1)
+        #expect(rest.first?.location?.column == 2 * Diagnostic.maximumPerFile + 1)
+        let rendered = DiagnosticRenderer(sources: [SourceFile(path: "limit.proviso", text: text)]).render(ds)
+        #expect(rendered.utf8.count < 120_000, "each excerpt shows a window of the line, not all of it")
+    }
+
+    @Test("an excerpt of a very long line shows a window around the column, with the caret under it")
+    func excerptWindow() {
+        let text = "note \"x\" " + String(repeating: "aaaaaaaaa ", count: 50_000) + "@ " + String(repeating: "b ", count: 1000) + "\n"
+        let file = SourceFile(path: "long.proviso", text: text)
+        let ds = Parser.parse(file).diagnostics
+        #expect(ds.map(\.code) == ["S101"])
+        let excerpt = DiagnosticRenderer(sources: [file]).render(ds[0]).split(separator: "\n").map(String.init)
+        // file:line:col: …, blank gutter, the line, the caret, the help.
+        let line = excerpt[2], caret = excerpt[3]
+        #expect(line.count < 140 && line.hasPrefix("1 | …a") && line.hasSuffix("…"))
+        let lineAt = line.index(line.startIndex, offsetBy: caret.firstIndex(of: "^")!.utf16Offset(in: caret))
+        #expect(line[lineAt] == "@")
+    }
+
+    @Test("control characters in an excerpt are shown as spaces, so a rule file cannot drive the terminal")
+    func controlCharactersInExcerpts() {
+        let text = "note \"\u{1B}]0;owned\u{07}\u{9B}31m\" @\n"
+        let file = SourceFile(path: "esc.proviso", text: text)
+        let rendered = DiagnosticRenderer(sources: [file]).render(Parser.parse(file).diagnostics)
+        #expect(!rendered.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
+        #expect(!rendered.unicodeScalars.contains { (0x7F...0x9F).contains($0.value) })
+    }
+
+    @Test("a file of 100,000 unknown declarations: 100 findings, quickly", .timeLimit(.minutes(1)))
+    func manyUnknownDeclarations() {
+        let ds = Self.diagnostics(String(repeating: "cuop c\n", count: 100_000))
+        #expect(ds.filter { $0.code == "R214" }.count == Diagnostic.maximumPerFile)
+        #expect(ds.contains { $0.code == "S110" })
+    }
+}
