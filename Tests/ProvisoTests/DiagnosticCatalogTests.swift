@@ -163,6 +163,8 @@ struct DiagnosticExample: Sendable, CustomTestStringConvertible {
         case missingFolder
         /// A rule file alone, whose finding is about the rulebook as a whole (no location).
         case rulebookAsAWhole
+        /// A rulebook folder that holds `Rulebook.maximumSize` bytes before this file.
+        case largeFolder
     }
 
     static let path = "t.proviso"
@@ -202,6 +204,28 @@ struct DiagnosticExample: Sendable, CustomTestStringConvertible {
                 return []
             } catch {
                 return error.diagnostics
+            }
+        case .largeFolder:
+            var template = Array("/tmp/proviso-catalog-XXXXXX".utf8CString)
+            guard let made = mkdtemp(&template) else { return [] }
+            let folder = String(cString: made)
+            defer {
+                for name in ["a0", "a1", "a2", "a3", "t"] { unlink(folder + "/\(name).proviso") }
+                rmdir(folder)
+            }
+            // Files of exactly the per-file limit fill the folder to its limit; `t.proviso` sorts last.
+            let filler = Array(repeating: UInt8(ascii: "\n"), count: Rulebook.maximumSize / 4)
+            for name in ["a0", "a1", "a2", "a3"] { _ = FileSystem.writeAtomically(filler, to: folder + "/\(name).proviso") }
+            _ = FileSystem.writeAtomically(Array(marked.text.utf8), to: folder + "/t.proviso")
+            do {
+                _ = try Rulebook.load(directory: folder)
+                return []
+            } catch {
+                return error.diagnostics.map { d in
+                    var d = d
+                    if let l = d.location { d.location?.file = String(l.file.dropFirst(folder.count + 1)) }
+                    return d
+                }
             }
         case .missingFolder:
             do {
@@ -327,6 +351,7 @@ struct DiagnosticExample: Sendable, CustomTestStringConvertible {
         .init("S106", "note \"a1️⃣\u{0}\"\n"),
         .init("S107", "note 1️⃣1234567890123456789012\n"),
         .init("S108", "note 1️⃣\"" + String(repeating: "x", count: (1 << 20) + 1) + "\"\n"),
+        .init("S109", "1️⃣# " + String(repeating: "x", count: Parser.maximumFileSize) + "\n", .rulesAlone),
         .init("S110", String(repeating: "@ ", count: Diagnostic.maximumPerFile) + "1️⃣@\n", .rulesAlone),
         .init("S201", "1️⃣\"text\" at the start of a line\n"),
         .init("S202", "provision p \"P\" 1️⃣{\n  note \"x\"\n"),
@@ -362,6 +387,7 @@ struct DiagnosticExample: Sendable, CustomTestStringConvertible {
 
     static let arguments: [DiagnosticExample] = [
         .init("R001", "", .missingFolder),
+        .init("R002", "1️⃣# the file that takes the folder past its limit\n", .largeFolder),
         .init("R101", "country 1️⃣12 \"Twelve\"\n"),
         .init("R102", "purpose voting \"voting\" 1️⃣extra\n"),
         .init("R103", "coup c {\n  country Mali\n  date 1️⃣2012-02-30\n  duly-elected yes\n  military-role decisive\n  source \"s\"\n}\n"),

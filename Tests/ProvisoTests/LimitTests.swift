@@ -1,5 +1,10 @@
 import Proviso
 import Testing
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Inputs at and past Proviso's limits (docs/robustness.md): each ends in a diagnostic with a
 /// location, or is handled correctly, quickly and without a crash. The deep-nesting, long-line
@@ -58,5 +63,28 @@ import Testing
         let ds = Self.diagnostics(String(repeating: "cuop c\n", count: 100_000))
         #expect(ds.filter { $0.code == "R214" }.count == Diagnostic.maximumPerFile)
         #expect(ds.contains { $0.code == "S110" })
+    }
+
+    // MARK: - Big files
+
+    @Test("a file larger than 2 MiB is one finding at its first line, with no clause read")
+    func fileTooLarge() {
+        let text = "country MLI \"Mali\"\n" + String(repeating: "#\n", count: Parser.maximumFileSize / 2)
+        let ds = Self.diagnostics(text)
+        #expect(ds.filter { $0.severity == .error && $0.location != nil }.map(\.code) == ["S109"])
+        #expect(ds.first { $0.code == "S109" }?.location.map { "\($0.line):\($0.column)" } == "1:1")
+        // Exactly at the limit, the file is read.
+        let atLimit = String(text.utf8.prefix(Parser.maximumFileSize))!
+        #expect(!Self.diagnostics(atLimit).contains { $0.code == "S109" })
+    }
+
+    @Test("a rule file is read no further than one byte past the limit")
+    func boundedRead() throws {
+        let path = "/tmp/proviso-limit-\(getpid()).proviso"
+        defer { unlink(path) }
+        #expect(FileSystem.writeAtomically(Array(repeating: UInt8(ascii: "#"), count: 3 << 20), to: path))
+        let file = try #require(FileSystem.sourceFile(path))
+        #expect(file.bytes.count == Parser.maximumFileSize + 1)
+        #expect(Parser.parse(file).diagnostics.map(\.code) == ["S109"])
     }
 }

@@ -30,20 +30,27 @@ public enum FileSystem {
         }
     }
 
-    /// The whole file, or `nil` if it cannot be read.
-    public static func read(_ path: String) -> [UInt8]? {
+    /// The whole file, or its first `limit` bytes; `nil` if it cannot be read.
+    public static func read(_ path: String, atMost limit: Int = Int.max) -> [UInt8]? {
         guard isUsable(path), let handle = fopen(path, "rb") else { return nil }
         defer { fclose(handle) }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
+        while bytes.count < limit {
             let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
-            if n > 0 { bytes.append(contentsOf: buffer[0..<n]) }
+            if n > 0 { bytes.append(contentsOf: buffer[0..<min(n, limit - bytes.count)]) }
             if n < buffer.count {
                 if ferror(handle) != 0 { return nil }
                 return bytes
             }
         }
+        return bytes
+    }
+
+    /// A rule or case file, read no further than one byte past `Parser.maximumFileSize`: an
+    /// enormous file costs no more than the limit to refuse (S109).
+    public static func sourceFile(_ path: String) -> SourceFile? {
+        read(path, atMost: Parser.maximumFileSize + 1).map { SourceFile(path: path, bytes: $0) }
     }
 
     /// Writes `bytes` to a temporary file beside `path`, then renames it into place, so that an

@@ -19,6 +19,11 @@ extension Rulebook {
         }
     }
 
+    /// The most bytes a rulebook folder may hold, all files together (R002): 15 times the default
+    /// rulebook (about 530 KB), and checked in about a second (docs/robustness.md). Each file is
+    /// limited on its own too, to `Parser.maximumFileSize`.
+    public static let maximumSize = 8 << 20
+
     /// The default rulebook that ships inside the library.
     public static func embedded() throws(RulebookError) -> Rulebook {
         switch embeddedResult {
@@ -44,12 +49,17 @@ extension Rulebook {
         }
         var files: [SourceFile] = []
         var problems: [Diagnostic] = []
+        var total = 0
         for path in paths {
-            guard let bytes = FileSystem.read(path) else {
+            guard let file = FileSystem.sourceFile(path) else {
                 problems.append(.unreadable(path, "cannot read the file"))
                 continue
             }
-            files.append(SourceFile(path: path, bytes: bytes))
+            total += file.bytes.count
+            guard total <= maximumSize else {
+                throw RulebookError(diagnostics: [.rulebookTooLarge(at: SourceLocation(file: path, line: 1, column: 1))], sources: files)
+            }
+            files.append(file)
         }
         if !problems.isEmpty { throw RulebookError(diagnostics: problems, sources: files) }
         if files.isEmpty { throw RulebookError(diagnostics: [.unreadable(directory, "no .\(ext) files")], sources: []) }
@@ -58,6 +68,10 @@ extension Rulebook {
 }
 
 extension Diagnostic {
+    static func rulebookTooLarge(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "R002", "the rulebook is larger than \(Rulebook.maximumSize >> 20) MiB with this file", at: location,
+                   help: "a rulebook folder holds at most \(Rulebook.maximumSize >> 20) MiB of rule files; is this the right folder?")
+    }
     static func unreadable(_ path: String, _ why: String) -> Diagnostic {
         Diagnostic(.error, "R001", "cannot read `\(path)`: \(why)", at: nil)
     }

@@ -5,6 +5,10 @@ public struct Parser {
     public static let maximumBlockDepth = 64
     /// Arguments longer than this many tokens are refused (a runaway line).
     public static let maximumArguments = 100_000
+    /// Files larger than this many bytes are refused whole, before they are read as text: 15
+    /// times the default rulebook's largest file (about 135 KB), and checked in well under a
+    /// second (docs/robustness.md has the timings).
+    public static let maximumFileSize = 2 << 20
 
     private var tokens: [Token]
     private var index = 0
@@ -12,8 +16,12 @@ public struct Parser {
     private var limit = DiagnosticLimit()
     private let file: SourceFile
 
-    /// Parses a whole file.
+    /// Parses a whole file; a file larger than `maximumFileSize` is one diagnostic and no clauses.
     public static func parse(_ file: SourceFile) -> SyntaxTree {
+        guard file.bytes.count <= maximumFileSize else {
+            return SyntaxTree(file: file, clauses: [], trailingComments: [],
+                              diagnostics: [.fileTooLarge(at: SourceLocation(file: file.path, line: 1, column: 1))])
+        }
         var lexer = Lexer(file: file)
         let tokens = lexer.tokenize()
         var parser = Parser(tokens: tokens, file: file)
@@ -232,6 +240,10 @@ extension Diagnostic {
     }
     static func nestedTooDeeply(limit: Int, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "S205", "blocks nested more than \(limit) deep", at: location)
+    }
+    static func fileTooLarge(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "S109", "the file is larger than \(Parser.maximumFileSize >> 20) MiB", at: location,
+                   help: "split it into several files: a rulebook is every .proviso file of its folder")
     }
     static func clauseTooLong(at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "S206", "clause longer than \(Parser.maximumArguments) tokens", at: location)

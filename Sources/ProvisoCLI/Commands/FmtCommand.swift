@@ -102,7 +102,7 @@ enum SourceFiles {
     }
 
     private static func read(_ path: String) throws(UsageError) -> SourceFile {
-        guard let bytes = FileSystem.read(path) else { throw UsageError("cannot read `\(path)`") }
-        return SourceFile(path: path, bytes: bytes)
+        guard let file = FileSystem.sourceFile(path) else { throw UsageError("cannot read `\(path)`") }
+        return file
     }
 }
