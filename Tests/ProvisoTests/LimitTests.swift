@@ -87,4 +87,48 @@ import Darwin
         #expect(file.bytes.count == Parser.maximumFileSize + 1)
         #expect(Parser.parse(file).diagnostics.map(\.code) == ["S109"])
     }
+
+    // MARK: - Conditions that share definitions
+
+    /// A small rulebook with five events of a complete kind for Mali, and `provision`.
+    static func withEvents(_ provision: String) -> String {
+        """
+        country MLI "Mali"
+        program IMET "IMET" {
+          title IV
+          recipient government
+        }
+        kind ev "An event" {
+          field date date required
+          complete "all"
+        }
+        fiscal-year FY2012 {
+          act "Act, 2012" cite "P.L. 112-74, div. I" enacted 2011-12-23 source "s"
+          source "s"
+        }
+
+        """ + (1...5).map { "ev e\($0) {\n  country Mali\n  date 2012-0\($0)-01\n  source \"s\"\n}\n" }.joined() + provision
+    }
+
+    @Test("32 definitions, each using the one before twice, check and answer at once (2^31 evaluations before)",
+          .timeLimit(.minutes(1)))
+    func sharedDefinitions() throws {
+        let defines = (1...31).map { "  define d\($0) = d\($0 - 1) or d\($0 - 1)\n" }.joined()
+        let text = Self.withEvents("""
+            provision p "P" {
+              each ev as e
+              define d0 = e.date after query.date
+            \(defines)  version V1 FY2012 {
+                section 7008
+                covers all-funds
+                prohibits when d31
+                source "s"
+              }
+            }
+
+            """)
+        let engine = Engine(rulebook: try Rulebook.check([SourceFile(path: "dag.proviso", text: text)], name: "dag").get())
+        #expect(try engine.canFund(country: "Mali", program: "IMET", on: Day(parsing: "2012-03-15")!).verdict == .prohibited)
+        #expect(try engine.canFund(country: "Mali", program: "IMET", on: Day(parsing: "2012-06-15")!).verdict == .allowed)
+    }
 }

@@ -13,6 +13,10 @@ struct ConditionEvaluator {
     /// The fact bound to each variable slot.
     var slots: [Int]
     let trace: Trace?
+    /// Each definition's value once evaluated: a definition reads only the query and the event
+    /// (`each`), so it has one value per evaluator, and a chain of definitions that each use
+    /// the one before twice costs linear time, not exponential.
+    var evaluated: [Truth?] = []
 
     var book: Rulebook { facts.book }
 
@@ -70,7 +74,11 @@ struct ConditionEvaluator {
         case .listed(let list):
             return listed(list)
         case .define(let i):
-            return evaluate(defines[i])
+            if evaluated.count != defines.count { evaluated = Array(repeating: nil, count: defines.count) }
+            if let t = evaluated[i] { return t }
+            let t = evaluate(defines[i])
+            evaluated[i] = t
+            return t
         }
     }
 
