@@ -131,4 +131,38 @@ import Darwin
         #expect(try engine.canFund(country: "Mali", program: "IMET", on: Day(parsing: "2012-03-15")!).verdict == .prohibited)
         #expect(try engine.canFund(country: "Mali", program: "IMET", on: Day(parsing: "2012-06-15")!).verdict == .allowed)
     }
+
+    @Test("nested `any` over the record, which would take hours to answer, is refused before any question (R231)",
+          .timeLimit(.minutes(1)))
+    func nestedQuantifiers() throws {
+        let nested = (0..<12).map { "any ev x\($0) where " }.joined() + "x11.date after query.date"
+        let text = Self.withEvents("""
+            provision p "P" {
+              version V1 FY2012 {
+                section 7008
+                covers all-funds
+                prohibits when \(nested)
+                source "s"
+              }
+            }
+
+            """)
+        let ds = Self.diagnostics(text)
+        #expect(ds.map(\.code) == ["R231"])
+        #expect(ds.first?.location?.line == text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("provision p") }! + 1)
+        // Two levels over five events are cheap, and answered.
+        let two = Self.withEvents("""
+            provision p "P" {
+              each ev as e
+              version V1 FY2012 {
+                section 7008
+                covers all-funds
+                prohibits when any ev x where x.date after e.date
+                source "s"
+              }
+            }
+
+            """)
+        #expect(Self.diagnostics(two).isEmpty)
+    }
 }

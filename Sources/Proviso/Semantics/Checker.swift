@@ -87,6 +87,7 @@ final class Checker {
         checkProvisions()
         checkExemptions()
         checkConsistency()
+        if !diagnostics.hasErrors { checkConditionCost() }
         if countries.isEmpty { report(.noCountries()) }
         finishReports()
         guard !diagnostics.hasErrors else { return nil }
