@@ -449,6 +449,9 @@ struct DiagnosticExample: Sendable, CustomTestStringConvertible {
         .init("R231", (1...3).map { "coup c\($0) {\n  country Mali\n  date 2012-0\($0)-01\n  duly-elected yes\n  military-role decisive\n  source \"s\"\n}\n" }.joined()
               + "1️⃣provision q \"Q\" {\n  version V1 FY2012.. {\n    section 7009\n    prohibits when "
               + (1...12).map { "any coup c\($0) where " }.joined() + "c12.date before query.date\n    source \"s\"\n  }\n}\n"),
+        .init("R232", "provision q \"Q\" {\n  define d0 = query.date after 2012-01-01\n"
+              + (1...20).map { "  define d\($0) = d\($0 - 1)\n" }.joined()
+              + "  version V1 FY2012.. {\n    section 7009\n    prohibits when 1️⃣" + String(repeating: "not ", count: 20) + "d20\n    source \"s\"\n  }\n}\n"),
         .init("R413", "country MLI \"Mali\"\n", .rulebookAsAWhole),
         .init("R414", "fiscal-year FY2012 {\n  act \"A\" cite \"P.L. 112-74, div. I\" enacted 2011-12-23\n  source \"s\"\n}\n", .rulebookAsAWhole),
         .init("R225", "provision q \"Q\" {\n  define 1️⃣a = b\n  define b = a\n  version V1 FY2012.. {\n    section 7009\n    prohibits when a\n    source \"s\"\n  }\n}\n"),

@@ -110,10 +110,10 @@ import Darwin
         """ + (1...5).map { "ev e\($0) {\n  country Mali\n  date 2012-0\($0)-01\n  source \"s\"\n}\n" }.joined() + provision
     }
 
-    @Test("32 definitions, each using the one before twice, check and answer at once (2^31 evaluations before)",
+    @Test("19 definitions, each using the one before four times, check and answer at once (4^18 evaluations before)",
           .timeLimit(.minutes(1)))
     func sharedDefinitions() throws {
-        let defines = (1...31).map { "  define d\($0) = d\($0 - 1) or d\($0 - 1)\n" }.joined()
+        let defines = (1...18).map { i in "  define d\(i) = " + Array(repeating: "d\(i - 1)", count: 4).joined(separator: " or ") + "\n" }.joined()
         let text = Self.withEvents("""
             provision p "P" {
               each ev as e
@@ -121,7 +121,7 @@ import Darwin
             \(defines)  version V1 FY2012 {
                 section 7008
                 covers all-funds
-                prohibits when d31
+                prohibits when d18
                 source "s"
               }
             }
@@ -165,4 +165,114 @@ import Darwin
             """)
         #expect(Self.diagnostics(two).isEmpty)
     }
+
+    // MARK: - Deep inputs on small stacks
+
+    /// Runs `body` on a new thread whose stack is `size` bytes (512 KiB is the default for
+    /// secondary threads on macOS, and what Swift Testing's workers may get), and waits for it.
+    static func onThread(stack size: Int, _ body: @escaping @Sendable () -> Void) {
+        final class Box: @unchecked Sendable { let body: @Sendable () -> Void; init(_ b: @escaping @Sendable () -> Void) { body = b } }
+        var attributes = pthread_attr_t()
+        pthread_attr_init(&attributes)
+        defer { pthread_attr_destroy(&attributes) }
+        pthread_attr_setstacksize(&attributes, size)
+        #if canImport(Glibc)
+        var thread = pthread_t()
+        #else
+        var thread: pthread_t?
+        #endif
+        let box = Unmanaged.passRetained(Box(body)).toOpaque()
+        let created = pthread_create(&thread, &attributes, { raw in
+            let box = Unmanaged<Box>.fromOpaque(raw!).takeRetainedValue()
+            box.body()
+            return nil
+        }, box)
+        precondition(created == 0, "cannot start a thread")
+        #if canImport(Glibc)
+        pthread_join(thread, nil)
+        #else
+        pthread_join(thread!, nil)
+        #endif
+    }
+
+    /// The deepest rulebook the limits allow: a chain of 32 definitions (R230), used by a trigger
+    /// that nests to R232's limit of 40 (counting the definitions it uses), and an exemption
+    /// whose `when` nests as deep.
+    static func deepest(extraNots: Int = 0) -> String {
+        var defines = "  define d0 = e.date before query.date\n"
+        for i in 1..<Checker_maximumDefinitionDepth { defines += "  define d\(i) = d\(i - 1)\n" }
+        // d31 nests 33 deep; each `not` adds one.
+        let trigger = String(repeating: "not ", count: 6 + extraNots) + "d\(Checker_maximumDefinitionDepth - 1)"
+        return withEvents("""
+            provision deep "Deep" {
+              each ev as e
+            \(defines)  version V1 FY2012 {
+                section 7008
+                covers all-funds
+                prohibits when \(trigger)
+                source "s"
+              }
+            }
+            exemption deep-when "Deep when" {
+              cite "FAA §491(b) (22 U.S.C. 2292(b))"
+              when \(String(repeating: "not ", count: 38 + extraNots))query.program == IMET
+              overrides deep
+              source "s"
+            }
+
+            """)
+    }
+
+    @Test("one level past the deepest the limits allow is R232, at each condition too deep")
+    func pastTheDeepest() {
+        #expect(Self.diagnostics(Self.deepest()).filter { $0.severity == .error }.isEmpty, "\(Self.diagnostics(Self.deepest()).prefix(3))")
+        let ds = Self.diagnostics(Self.deepest(extraNots: 1))
+        #expect(ds.filter { $0.severity == .error }.map(\.code) == ["R232", "R232"], "\(ds.map(\.description))")
+    }
+
+    @Test("the deepest rulebook the limits allow is checked, answered and explained on a 512 KiB stack",
+          .timeLimit(.minutes(1)))
+    func deepestOnASmallStack() {
+        Self.onThread(stack: 512 << 10) {
+            guard case .success(let book) = Rulebook.check([SourceFile(path: "deep.proviso", text: Self.deepest())], name: "deep") else {
+                Issue.record("the deepest rulebook should check")
+                return
+            }
+            let engine = Engine(rulebook: book)
+            for date in ["2012-01-15", "2012-06-01"] {
+                guard let answer = try? engine.canFund(country: "Mali", program: "IMET", on: Day(parsing: date)!) else {
+                    Issue.record("no answer on \(date)")
+                    continue
+                }
+                _ = answer.json.serialized()
+            }
+            #expect((try? engine.timeline(country: "Mali", program: "IMET", from: Day(parsing: "2011-10-01")!,
+                                          to: Day(parsing: "2012-09-30")!))?.intervals.isEmpty == false)
+        }
+    }
+
+    @Test("blocks nested to S205's limit and a condition nested to S309's parse and format on a 512 KiB stack",
+          .timeLimit(.minutes(1)))
+    func deepSyntaxOnASmallStack() {
+        Self.onThread(stack: 512 << 10) {
+            let blocks = (1..<Parser.maximumBlockDepth).map { String(repeating: "  ", count: $0 - 1) + "note \"deep\" {\n" }.joined()
+                + (1..<Parser.maximumBlockDepth).reversed().map { String(repeating: "  ", count: $0 - 1) + "}\n" }.joined()
+            let depth = ExpressionParser.maximumDepth - 1
+            let condition = "prohibits when " + String(repeating: "(", count: depth) + "x" + String(repeating: ")", count: depth) + "\n"
+            for text in [blocks, condition] {
+                let file = SourceFile(path: "deep.proviso", text: text)
+                let tree = Parser.parse(file)
+                #expect(tree.diagnostics.isEmpty)
+                guard let formatted = try? Formatter.format(file) else { Issue.record("does not format"); continue }
+                #expect(Parser.parse(SourceFile(path: "deep.proviso", text: formatted)).clauses == tree.clauses)
+            }
+            let tokens = Parser.parse(SourceFile(path: "deep.proviso", text: condition)).clauses[0].arguments.dropFirst()
+            let (e, ds) = ExpressionParser.parse(tokens, end: tokens.last!.location)
+            #expect(ds.isEmpty && e != nil)
+            #expect(e == ExpressionParser.parse(tokens, end: tokens.last!.location).0)
+        }
+    }
 }
+
+/// `Checker.maximumDefinitionDepth`, which is internal: the chain of definitions R230 allows.
+let Checker_maximumDefinitionDepth = 32

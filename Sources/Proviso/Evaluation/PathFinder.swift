@@ -114,6 +114,13 @@ extension Rulebook {
 
     /// Checks fact records already parsed.
     public func parseFacts(trees: [SyntaxTree]) throws(RulebookError) -> [Fact] {
+        let result = LargeStack.run { () -> Result<[Fact], RulebookError> in
+            do throws(RulebookError) { return .success(try checkFacts(trees: trees)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    private func checkFacts(trees: [SyntaxTree]) throws(RulebookError) -> [Fact] {
         let files = trees.map(\.file)
         let checker = Checker(seededFrom: self, trees: trees)
         for tree in trees {

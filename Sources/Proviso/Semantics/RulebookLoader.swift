@@ -3,11 +3,14 @@ internal import ProvisoRules
 extension Rulebook {
     /// Checks parsed source files and builds a rulebook, or returns every diagnostic.
     public static func check(_ files: [SourceFile], name: String = "rulebook") -> Result<Rulebook, RulebookError> {
-        let sorted = files.sorted { $0.path < $1.path }
-        let trees = sorted.map(Parser.parse)
-        let checker = Checker(trees: trees)
-        if let book = checker.run(name: name, sources: sorted) { return .success(book) }
-        return .failure(RulebookError(diagnostics: checker.diagnostics, sources: sorted))
+        // Conditions and blocks nest as deep as the limits allow: recurse on a stack made for it.
+        LargeStack.run {
+            let sorted = files.sorted { $0.path < $1.path }
+            let trees = sorted.map(Parser.parse)
+            let checker = Checker(trees: trees)
+            if let book = checker.run(name: name, sources: sorted) { return .success(book) }
+            return .failure(RulebookError(diagnostics: checker.diagnostics, sources: sorted))
+        }
     }
 
     /// Reads and checks every `.proviso` file below `directory`.

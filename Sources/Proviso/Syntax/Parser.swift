@@ -18,6 +18,10 @@ public struct Parser {
 
     /// Parses a whole file; a file larger than `maximumFileSize` is one diagnostic and no clauses.
     public static func parse(_ file: SourceFile) -> SyntaxTree {
+        LargeStack.run { parseHere(file) }
+    }
+
+    private static func parseHere(_ file: SourceFile) -> SyntaxTree {
         guard file.bytes.count <= maximumFileSize else {
             return SyntaxTree(file: file, clauses: [], trailingComments: [],
                               diagnostics: [.fileTooLarge(at: SourceLocation(file: file.path, line: 1, column: 1))])
