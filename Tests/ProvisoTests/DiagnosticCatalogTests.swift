@@ -352,6 +352,7 @@ struct DiagnosticExample: Sendable, CustomTestStringConvertible {
         .init("S107", "note 1️⃣1234567890123456789012\n"),
         .init("S108", "note 1️⃣\"" + String(repeating: "x", count: (1 << 20) + 1) + "\"\n"),
         .init("S109", "1️⃣# " + String(repeating: "x", count: Parser.maximumFileSize) + "\n", .rulesAlone),
+        .init("S111", "note \"a1️⃣\u{1B}[31m\"\n"),
         .init("S110", String(repeating: "@ ", count: Diagnostic.maximumPerFile) + "1️⃣@\n", .rulesAlone),
         .init("S201", "1️⃣\"text\" at the start of a line\n"),
         .init("S202", "provision p \"P\" 1️⃣{\n  note \"x\"\n"),

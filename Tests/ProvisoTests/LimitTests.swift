@@ -56,6 +56,11 @@ import Darwin
         let rendered = DiagnosticRenderer(sources: [file]).render(Parser.parse(file).diagnostics)
         #expect(!rendered.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" })
         #expect(!rendered.unicodeScalars.contains { (0x7F...0x9F).contains($0.value) })
+        // Outside a string, the stray character is named.
+        let stray = Parser.parse(SourceFile(path: "esc.proviso", text: "note \"x\" \u{1B}\n")).diagnostics
+        #expect(stray.map(\.message) == ["unexpected character `U+001B`"])
+        // Inside one, it is an error of its own.
+        #expect(Parser.parse(file).diagnostics.map(\.code) == ["S111", "S111", "S111", "S101"])
     }
 
     @Test("a file of 100,000 unknown declarations: 100 findings, quickly", .timeLimit(.minutes(1)))

@@ -270,6 +270,15 @@ public struct Lexer {
                 offset += 1
                 continue
             }
+            // Control characters (but tab) would reach a terminal, a CSV cell or a web page as
+            // they are: a string says what it means in visible text or escapes.
+            let c1 = byte == 0xC2 && offset + 1 < bytes.count && (0x80...0x9F).contains(bytes[offset + 1])
+            if (byte < 0x20 && byte != UInt8(ascii: "\t")) || byte == 0x7F || c1 {
+                let width = c1 ? 2 : 1
+                report(.controlCharacter(bytes[offset + width - 1], at: location(from: offset, to: offset + width)))
+                offset += width
+                continue
+            }
             if byte == UInt8(ascii: "\\"), offset + 1 < bytes.count {
                 let escaped = bytes[offset + 1]
                 switch escaped {
@@ -301,7 +310,11 @@ public struct Lexer {
 
 extension Diagnostic {
     static func unexpectedCharacter(_ text: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "S101", "unexpected character `\(text)`", at: location,
+        // A control character is named, not printed: it would act on the terminal that shows it.
+        let shown = text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value)
+            ? "U+" + String(repeating: "0", count: 4 - String($0.value, radix: 16).count) + String($0.value, radix: 16, uppercase: true)
+            : String($0) }.joined()
+        return Diagnostic(.error, "S101", "unexpected character `\(shown)`", at: location,
                    help: "names use letters, digits, `-` and `_`; text goes in double quotes")
     }
     static func unterminatedString(at location: SourceLocation) -> Diagnostic {
@@ -322,6 +335,11 @@ extension Diagnostic {
     }
     static func nulByte(at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "S106", "a NUL byte in the text", at: location, help: "rule files are plain UTF-8 text")
+    }
+    static func controlCharacter(_ byte: UInt8, at location: SourceLocation) -> Diagnostic {
+        let hex = String(byte, radix: 16, uppercase: true)
+        return Diagnostic(.error, "S111", "a control character (U+\(String(repeating: "0", count: 4 - hex.count))\(hex)) in a string", at: location,
+                          help: "strings hold visible text; write a line break as `\\n` and a tab as `\\t`")
     }
     static func numberTooLarge(_ text: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "S107", "number `\(text.prefix(40))` is too large", at: location)
