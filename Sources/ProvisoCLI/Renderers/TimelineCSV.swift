@@ -18,11 +18,18 @@ enum TimelineCSV {
         return out
     }
 
-    /// A cell, quoted when it holds a comma, a quote or a line break.
+    /// A cell, quoted when it holds a comma, a quote or a line break (looked for among Unicode
+    /// scalars: `\r\n` is one Character and equals neither `\r` nor `\n`). A cell that a
+    /// spreadsheet would read as a formula (`=`, `+`, `-`, `@`, a tab or a carriage return first)
+    /// starts with `'`, so that opening the file computes nothing.
     static func quoted(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+        var text = cell
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         var out = "\""
-        for c in cell { out += c == "\"" ? "\"\"" : String(c) }
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { out += "\"\"" } else { out.unicodeScalars.append(scalar) }
+        }
         return out + "\""
     }
 }
