@@ -60,7 +60,7 @@ enum FmtCommand: Command {
                 }
             }
             if !diagnostics.isEmpty {
-                console.err(DiagnosticRenderer(sources: broken).render(diagnostics))
+                console.err(DiagnosticRenderer(sources: broken).render(diagnostics.limitedPerFile()))
                 console.err("\(broken.count) file\(broken.count == 1 ? "" : "s") not formatted: fix the syntax errors first\n")
                 return .rulebook
             }
@@ -102,7 +102,7 @@ enum SourceFiles {
     }
 
     private static func read(_ path: String) throws(UsageError) -> SourceFile {
-        guard let bytes = FileSystem.read(path) else { throw UsageError("cannot read `\(path)`") }
-        return SourceFile(path: path, bytes: bytes)
+        guard let file = FileSystem.sourceFile(path) else { throw UsageError("cannot read `\(path)`") }
+        return file
     }
 }

@@ -24,12 +24,12 @@ enum TestCommand: Command {
                 switch FileSystem.entry(path) {
                 case .directory:
                     for f in FileSystem.files(under: path, extension: "case") {
-                        guard let bytes = FileSystem.read(f) else { throw UsageError("cannot read `\(f)`") }
-                        files.append(SourceFile(path: f, bytes: bytes))
+                        guard let file = FileSystem.sourceFile(f) else { throw UsageError("cannot read `\(f)`") }
+                        files.append(file)
                     }
                 case .file:
-                    guard let bytes = FileSystem.read(path) else { throw UsageError("cannot read `\(path)`") }
-                    files.append(SourceFile(path: path, bytes: bytes))
+                    guard let file = FileSystem.sourceFile(path) else { throw UsageError("cannot read `\(path)`") }
+                    files.append(file)
                 default:
                     throw UsageError("no case file or folder at `\(path)`")
                 }

@@ -76,9 +76,12 @@ enum Escape {
     static func csv(_ cell: String) -> String {
         var text = cell
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        // Looked for among Unicode scalars: `\r\n` is one Character and equals neither `\r` nor `\n`.
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         var out = "\""
-        for c in text { out += c == "\"" ? "\"\"" : String(c) }
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { out += "\"\"" } else { out.unicodeScalars.append(scalar) }
+        }
         return out + "\""
     }
 }

@@ -66,7 +66,7 @@ public enum CaseFile {
             seen[c.id] = c.location
             cases.append(c)
         }
-        return (cases, diagnostics)
+        return (cases, diagnostics.count > Diagnostic.maximumPerFile ? diagnostics.limitedPerFile() : diagnostics)
     }
 
     private static func read(_ clause: Clause, file: SourceFile, rulebook: Rulebook?) -> (RegressionCase?, [Diagnostic]) {

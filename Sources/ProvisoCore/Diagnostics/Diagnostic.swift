@@ -58,7 +58,66 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
+extension Diagnostic {
+    /// How many findings one file reports; past this, one more says how many were left out.
+    /// A person fixes the first ones first, and an enormous file of garbage cannot make `check`
+    /// print gigabytes.
+    public static let maximumPerFile = 100
+
+    /// Findings about the file at `location` that are not shown, some of them errors.
+    static func findingsNotShown(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "S110", "more findings in this file are not shown (at most \(maximumPerFile) a file)", at: location,
+                   help: "fix the ones shown and run again")
+    }
+
+    /// Warnings about the file at `location` that are not shown.
+    static func warningsNotShown(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.warning, "W001", "more warnings in this file are not shown (at most \(maximumPerFile) a file)", at: location,
+                   help: "fix the ones shown and run again")
+    }
+}
+
+/// Keeps at most `Diagnostic.maximumPerFile` diagnostics a file as they are reported, and counts
+/// the rest, so that a file of garbage costs no more than the limit to report.
+struct DiagnosticLimit {
+    private var counts: [String: Int] = [:]
+    private var dropped: [String: (errors: Bool, first: SourceLocation)] = [:]
+
+    /// Whether the file at `location` has room for another finding.
+    func hasRoom(_ location: SourceLocation) -> Bool { counts[location.file, default: 0] < Diagnostic.maximumPerFile }
+
+    /// Whether `d` is kept; if not, it is counted.
+    mutating func admit(_ d: Diagnostic) -> Bool {
+        guard let location = d.location else { return true }
+        let n = counts[location.file, default: 0]
+        if n < Diagnostic.maximumPerFile {
+            counts[location.file] = n + 1
+            return true
+        }
+        var entry = dropped[location.file] ?? (false, location)
+        entry.errors = entry.errors || d.severity == .error
+        if location < entry.first { entry.first = location }
+        dropped[location.file] = entry
+        return false
+    }
+
+    /// One diagnostic for each file that had some left out, in path order.
+    var summaries: [Diagnostic] {
+        dropped.keys.sorted().map { file in
+            let e = dropped[file]!
+            return e.errors ? Diagnostic.findingsNotShown(at: e.first) : Diagnostic.warningsNotShown(at: e.first)
+        }
+    }
+}
+
 extension Array where Element == Diagnostic {
+    /// At most `Diagnostic.maximumPerFile` a file, the first by location, and a summary of the rest.
+    public func limitedPerFile() -> [Diagnostic] {
+        var limit = DiagnosticLimit()
+        let kept = sortedByLocation().filter { limit.admit($0) }
+        return kept + limit.summaries
+    }
+
     /// Whether any diagnostic is an error.
     public var hasErrors: Bool { contains { $0.severity == .error } }
 

@@ -39,13 +39,11 @@ public struct DiagnosticRenderer: Sendable {
 
     private func excerpt(at location: SourceLocation) -> String {
         guard let file = sources[location.file] else { return "" }
-        let raw = file.lineText(location.line)
-        // Tabs and control characters would misplace the caret; show them as spaces.
-        let line = String(raw.unicodeScalars.prefix(400).map { $0.value < 0x20 ? " " : Character($0) })
+        let (line, caretStart) = file.window(line: location.line, column: location.column)
         let gutter = String(location.line)
         let pad = String(repeating: " ", count: gutter.count)
-        let caretStart = max(0, location.column - 1)
-        let width = max(1, min(location.length, max(1, line.count - caretStart)))
+        let shown = line.unicodeScalars.count
+        let width = max(1, min(location.length, max(1, shown - caretStart)))
         return "\(pad) |\n\(gutter) | \(line)\n\(pad) | \(String(repeating: " ", count: caretStart))\(String(repeating: "^", count: width))\n"
     }
 }

@@ -35,6 +35,38 @@ public struct SourceFile: Sendable {
     }
 }
 
+extension SourceFile {
+    /// At most `width` columns of a 1-based line around `column`, for a diagnostic's excerpt: the
+    /// text (with `…` where the line is cut, and control characters shown as spaces) and the
+    /// 0-based position of `column` in it. Only the window is decoded, so excerpts of a
+    /// multi-megabyte line cost no more than those of a short one.
+    func window(line: Int, column: Int, width: Int = 120) -> (text: String, caret: Int) {
+        guard line >= 1, line <= lineStarts.count else { return ("", 0) }
+        let start = lineStarts[line - 1]
+        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+        // Columns count Unicode scalars, as the lexer does: every byte that does not continue one.
+        let first = max(1, column - width / 3)
+        var offset = start, col = 1
+        func advance() {
+            offset += 1
+            while offset < end, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
+            col += 1
+        }
+        while offset < end, col < first { advance() }
+        let from = offset
+        while offset < end, col < first + width { advance() }
+        var text = first > 1 ? "…" : ""
+        for scalar in String(decoding: bytes[from..<offset], as: UTF8.self).unicodeScalars {
+            // Tabs and control characters would misplace the caret or reach the terminal.
+            let control = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+            text.unicodeScalars.append(control ? " " : scalar)
+        }
+        if offset < end { text += "…" }
+        return (text, column - first + (first > 1 ? 1 : 0))
+    }
+}
+
 /// Where something is in a source file: 1-based line and column (columns count characters).
 ///
 /// Locations are left out of the equality of syntax nodes, so that two rules that say the same

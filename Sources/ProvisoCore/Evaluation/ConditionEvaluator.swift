@@ -13,6 +13,10 @@ struct ConditionEvaluator {
     /// The fact bound to each variable slot.
     var slots: [Int]
     let trace: Trace?
+    /// Each definition's value once evaluated: a definition reads only the query and the event
+    /// (`each`), so it has one value per evaluator, and a chain of definitions that each use
+    /// the one before twice costs linear time, not exponential.
+    var evaluated: [Truth?] = []
 
     var book: Rulebook { facts.book }
 
@@ -70,7 +74,11 @@ struct ConditionEvaluator {
         case .listed(let list):
             return listed(list)
         case .define(let i):
-            return evaluate(defines[i])
+            if evaluated.count != defines.count { evaluated = Array(repeating: nil, count: defines.count) }
+            if let t = evaluated[i] { return t }
+            let t = evaluate(defines[i])
+            evaluated[i] = t
+            return t
         }
     }
 
@@ -79,11 +87,17 @@ struct ConditionEvaluator {
         let saved = slots[slot]
         defer { slots[slot] = saved }
         for f in facts.facts(ofKind: kind, country: country) {
+            // A fact whose reference to the owner is not known may be about it.
+            var about = Truth.true
             if let ownerSlot, let ownerField {
-                guard case .fact(let target)? = facts.value(f, ownerField), target == slots[ownerSlot] else { continue }
+                switch facts.value(f, ownerField) {
+                case .fact(let target)?: guard target == slots[ownerSlot] else { continue }
+                case .unknown?: about = .unknown
+                default: continue
+                }
             }
             slots[slot] = f
-            let t = evaluate(body)
+            let t = evaluate(body) && about
             if t != .false { trace?.consult(f) }
             result = result || t
             if result == .true { return .true }
@@ -99,9 +113,20 @@ struct ConditionEvaluator {
     /// year (annual lists), honouring what the record says about its own completeness.
     private mutating func listed(_ list: Int) -> Truth {
         let definition = book.lists[list]
+        // A listing whose list is not known may be on this one: it counts, as unknown.
+        var unknownList: Set<Int> = []
         let listings = facts.facts(ofKind: Builtin.listing, country: country).filter {
-            if case .list(let l)? = facts.value($0, Builtin.Listing.list.rawValue) { return l == list }
-            return false
+            switch facts.value($0, Builtin.Listing.list.rawValue) {
+            case .list(let l)?: return l == list
+            case .unknown?:
+                unknownList.insert($0)
+                return true
+            default: return false
+            }
+        }
+        func membership(_ f: Int) -> Truth { unknownList.contains(f) ? self.membership(f) && .unknown : self.membership(f) }
+        func unknownListNote(_ f: Int) -> String? {
+            unknownList.contains(f) ? "listing `\(facts.fact(f).id)`: which list it is on is not recorded" : nil
         }
         switch definition.cadence {
         case .interval:
@@ -118,7 +143,7 @@ struct ConditionEvaluator {
                 default: break
                 }
                 if inForce != .false { trace?.consult(f) }
-                if inForce == .unknown { trace?.leaveOpen(f, "whether \(book.countries[country].name) was on the \(definition.title) on \(day): the listing's dates are known only as \(describe(f))") }
+                if inForce == .unknown { trace?.leaveOpen(f, unknownListNote(f) ?? "whether \(book.countries[country].name) was on the \(definition.title) on \(day): the listing's dates are known only as \(describe(f))") }
                 result = result || inForce
                 if result == .true { return .true }
             }
@@ -133,12 +158,22 @@ struct ConditionEvaluator {
             // settles it even in a partly recorded edition), or recorded as unknown.
             var recorded: Truth?
             for f in listings {
-                guard case .number(let y)? = facts.value(f, Builtin.Listing.year.rawValue), y == year else { continue }
+                let member: Truth
+                switch facts.value(f, Builtin.Listing.year.rawValue) {
+                case .number(let y)?:
+                    guard y == year else { continue }
+                    member = membership(f)
+                default:
+                    // A listing whose year is not known may be of this year; a recorded absence of
+                    // an unknown year settles nothing.
+                    let m = membership(f)
+                    if m == .false { continue }
+                    member = m && .unknown
+                }
                 trace?.consult(f)
-                let member = membership(f)
                 if member == .true { return .true }
                 if member == .unknown {
-                    trace?.leaveOpen(f, "whether \(book.countries[country].name) is on the \(year) \(definition.title): the record holds it as unknown (`\(facts.fact(f).id)`)")
+                    trace?.leaveOpen(f, unknownListNote(f) ?? "whether \(book.countries[country].name) is on the \(year) \(definition.title): the record holds it as unknown (`\(facts.fact(f).id)`)")
                 }
                 recorded = (recorded ?? .false) || member
             }

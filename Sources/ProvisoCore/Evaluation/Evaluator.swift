@@ -70,17 +70,19 @@ struct Evaluator {
             return evaluate(p, version: vi, program: program, purposes: purposes, event: nil)
         }
         let events = facts.facts(ofKind: kind, country: country)
-        if events.isEmpty {
-            if book.kinds[kind].isComplete { return Outcome(provision: p, status: .notTriggered, version: vi) }
-            var o = Outcome(provision: p, status: .unknown, version: vi)
-            o.open = [(nil, "no `\(book.kinds[kind].name)` is recorded for \(book.countries[country].name), and the record of them is not complete")]
-            return o
-        }
+        if events.isEmpty, book.kinds[kind].isComplete { return Outcome(provision: p, status: .notTriggered, version: vi) }
         var best: Outcome?
         for e in events {
             let o = evaluate(p, version: vi, program: program, purposes: purposes, event: e)
             // Among events of equal weight the latest (identifiers sort by year) names the status.
             if best == nil || o.status.severity >= best!.status.severity { best = o }
+        }
+        // Where the record of the kind is not complete, an event it does not hold may have
+        // happened: its trigger is unknown, and only a remedy that names no event can settle it.
+        if !book.kinds[kind].isComplete {
+            let question = "no \(events.isEmpty ? "" : "other ")`\(book.kinds[kind].name)` is recorded for \(book.countries[country].name), and the record of them is not complete"
+            let o = evaluate(p, version: vi, program: program, purposes: purposes, event: nil, unrecordedEvent: question)
+            if best == nil || o.status.severity > best!.status.severity { best = o }
         }
         var result = best!
         result.events = events
@@ -101,14 +103,22 @@ struct Evaluator {
                                   defines: defines, slots: s, trace: trace)
     }
 
-    /// Trigger, then remedies in the provision's order.
-    private func evaluate(_ p: Int, version vi: Int, program: Int, purposes: Set<Int>, event: Int?) -> Outcome {
+    /// Trigger, then remedies in the provision's order. With `unrecordedEvent` (the question it
+    /// leaves open), for an event the record does not hold: its trigger is unknown.
+    private func evaluate(_ p: Int, version vi: Int, program: Int, purposes: Set<Int>, event: Int?,
+                          unrecordedEvent: String? = nil) -> Outcome {
         let provision = book.provisions[p]
         let version = provision.versions[vi]
         let trace = traced ? Trace() : nil
         var ce = conditionEvaluator(slots: provision.slotCount, event: event, program: program, defines: provision.defines, trace: trace)
         if let event { trace?.consult(event) }
-        let trigger = version.trigger.map { ce.evaluate($0) } ?? .true
+        let trigger: Truth
+        if let unrecordedEvent, version.trigger != nil {
+            trigger = .unknown
+            trace?.leaveOpen(nil, unrecordedEvent)
+        } else {
+            trigger = version.trigger.map { ce.evaluate($0) } ?? .true
+        }
         var outcome = Outcome(provision: p, status: .notTriggered, version: vi, event: event)
         if trigger == .false {
             outcome.consulted = trace?.consulted ?? []
@@ -124,7 +134,7 @@ struct Evaluator {
         var remedyUnknown = false
         for remedy in provision.order {
             let (truth, decider) = self.remedy(remedy, provision: p, version: version, program: program, purposes: purposes,
-                                               event: event, trace: trace)
+                                               event: event, unrecorded: unrecordedEvent != nil, trace: trace)
             if truth == .true {
                 outcome.status = remedy.status
                 outcome.decider = decider
@@ -144,13 +154,14 @@ struct Evaluator {
     }
 
     private func remedy(_ remedy: Provision.Remedy, provision p: Int, version: ProvisionVersion, program: Int, purposes: Set<Int>,
-                        event: Int?, trace: Trace?) -> (Truth, Decider?) {
+                        event: Int?, unrecorded: Bool, trace: Trace?) -> (Truth, Decider?) {
         switch remedy {
         case .exempt:
             if let hit = version.exemptPurposes.first(where: purposes.contains) { return (.true, .purpose(hit)) }
             return (.false, nil)
         case .lifted:
-            return certification(provision: p, afterEvent: version.lifting?.afterEvent ?? false, event: event, trace: trace)
+            return certification(provision: p, afterEvent: version.lifting?.afterEvent ?? false, event: event, unrecorded: unrecorded,
+                                 trace: trace)
         case .waived:
             return waiver(provision: p, program: program, trace: trace)
         case .notwithstanding:
@@ -165,7 +176,9 @@ struct Evaluator {
         }
     }
 
-    private func certification(provision p: Int, afterEvent: Bool, event: Int?, trace: Trace?) -> (Truth, Decider?) {
+    /// Whether a certification of provision `p` lifts it: for `event`, or (`unrecorded`) for an
+    /// event the record does not hold, which no certification naming an event can lift.
+    private func certification(provision p: Int, afterEvent: Bool, event: Int?, unrecorded: Bool, trace: Trace?) -> (Truth, Decider?) {
         var result = Truth.false
         var found: Decider?
         let today = UncertainDate(day)
@@ -176,6 +189,8 @@ struct Evaluator {
             guard case .provision(let cp)? = facts.value(c, Builtin.Certification.provision.rawValue), cp == p else { continue }
             if let event {
                 guard case .fact(let target)? = facts.value(c, Builtin.Certification.event.rawValue), target == event else { continue }
+            } else if unrecorded, facts.value(c, Builtin.Certification.event.rawValue) != nil {
+                continue
             }
             guard case .date(let date)? = facts.value(c, Builtin.Certification.date.rawValue) else {
                 result = result || .unknown
@@ -203,10 +218,25 @@ struct Evaluator {
         let today = UncertainDate(day)
         for w in facts.facts(ofKind: Builtin.waiver, country: country) {
             guard case .provision(let wp)? = facts.value(w, Builtin.Waiver.provision.rawValue), wp == p else { continue }
-            if case .fiscalYears(let years)? = facts.value(w, Builtin.Waiver.fiscalYears.rawValue), !years.contains(fiscalYear) { continue }
             var t = Truth.true
-            if let programs = facts.list(w, Builtin.Waiver.programs.rawValue), !programs.isEmpty {
-                t = Truth(programs.contains(.program(program)))
+            // Fiscal years, programs and an end left out mean every year, every program, no end;
+            // written `unknown` (or forgotten), they leave the waiver's reach unknown.
+            switch facts.value(w, Builtin.Waiver.fiscalYears.rawValue) {
+            case .fiscalYears(let years)?: if !years.contains(fiscalYear) { continue }
+            case .unknown?:
+                t = .unknown
+                trace?.leaveOpen(w, "waiver `\(facts.fact(w).id)`: which fiscal years it covers is not recorded")
+            default: break
+            }
+            switch (facts.value(w, Builtin.Waiver.programs.rawValue), facts.list(w, Builtin.Waiver.programs.rawValue)) {
+            case (.unknown?, nil):
+                t = t && .unknown
+            case (_, let programs?) where !programs.isEmpty && !programs.contains(.program(program)):
+                t = .false
+            default: break
+            }
+            if t == .unknown, facts.value(w, Builtin.Waiver.programs.rawValue) == .unknown {
+                trace?.leaveOpen(w, "waiver `\(facts.fact(w).id)`: which programs it covers is not recorded")
             }
             // `scope unknown` is read as the value *unknown* (the way every field can be written).
             let scope = facts.value(w, Builtin.Waiver.scope.rawValue)
@@ -227,8 +257,12 @@ struct Evaluator {
                 if t == .true { trace?.leaveOpen(w, "waiver `\(facts.fact(w).id)`: its date is not recorded") }
                 t = t && .unknown
             }
-            if case .date(let until)? = facts.value(w, Builtin.Waiver.until.rawValue) {
-                t = t && UncertainDate.compare(today, .onOrBefore, until)
+            switch facts.value(w, Builtin.Waiver.until.rawValue) {
+            case .date(let until)?: t = t && UncertainDate.compare(today, .onOrBefore, until)
+            case .unknown?:
+                if t != .false { trace?.leaveOpen(w, "waiver `\(facts.fact(w).id)`: when it ends is not recorded") }
+                t = t && .unknown
+            default: break
             }
             if t != .false { trace?.consult(w) }
             if t == .true { return (.true, .waiver(w)) }

@@ -53,14 +53,15 @@ struct FactBase {
         return extra[index - book.facts.count]
     }
 
-    /// A field's value, `nil` when not recorded or forgotten.
+    /// A field's value: `nil` when not recorded, `.unknown` when forgotten — a forgotten field is
+    /// one whose value is not known, never one left out (which can mean "every year", "no end").
     @inline(__always) func value(_ index: Int, _ field: Int) -> FieldValue? {
         if isPlain { return book.facts[index].value(field) }
-        if let gone = forgottenFields[index], gone.contains(field) { return nil }
+        if let gone = forgottenFields[index], gone.contains(field) { return .unknown }
         return fact(index).value(field)
     }
 
-    /// The further values of a repeated field.
+    /// The values of a repeated field; `nil` when not recorded or forgotten (`value` tells which).
     func list(_ index: Int, _ field: Int) -> [FieldValue]? {
         if !isPlain, let gone = forgottenFields[index], gone.contains(field) { return nil }
         return fact(index).lists[field]

@@ -179,6 +179,13 @@ extension Rulebook {
 
     /// Checks fact records already parsed.
     public func parseFacts(trees: [SyntaxTree]) throws(RulebookError) -> [Fact] {
+        let result = LargeStack.run { () -> Result<[Fact], RulebookError> in
+            do throws(RulebookError) { return .success(try checkFacts(trees: trees)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    private func checkFacts(trees: [SyntaxTree]) throws(RulebookError) -> [Fact] {
         let files = trees.map(\.file)
         let checker = Checker(seededFrom: self, trees: trees)
         for tree in trees {
@@ -200,6 +207,7 @@ extension Rulebook {
             replacedIDs.insert(id)
         }
         checker.checkFacts()
+        checker.finishReports()
         guard !checker.diagnostics.hasErrors else { throw RulebookError(diagnostics: checker.diagnostics, sources: files) }
         var moved: [Int: Int] = [:]
         for (i, fact) in checker.facts.enumerated().dropFirst(facts.count) where replacedIDs.contains(fact.id) {

@@ -12,8 +12,14 @@ public enum FileSystem {
     /// What is at a path.
     public enum Entry: Sendable { case file, directory, link, other, missing }
 
-    /// The kind of entry at `path`, without following a final symbolic link.
+    /// Whether `path` can be handed to the system as it is: a NUL byte would end it early, so that
+    /// `Rules/\0x` named `Rules/` (and a folder walk built on such a path would never end).
+    static func isUsable(_ path: String) -> Bool { !path.utf8.contains(0) }
+
+    /// The kind of entry at `path`, without following a final symbolic link; `missing` for a
+    /// path with a NUL byte in it.
     public static func entry(_ path: String) -> Entry {
+        guard isUsable(path) else { return .missing }
         var info = stat()
         guard lstat(path, &info) == 0 else { return .missing }
         switch info.st_mode & S_IFMT {
@@ -24,9 +30,9 @@ public enum FileSystem {
         }
     }
 
-    /// The whole file, or `nil` if it cannot be read.
-    public static func read(_ path: String) -> [UInt8]? {
-        guard let handle = fopen(path, "rb") else { return nil }
+    /// The whole file, or its first `limit` bytes; `nil` if it cannot be read.
+    public static func read(_ path: String, atMost limit: Int = Int.max) -> [UInt8]? {
+        guard isUsable(path), let handle = fopen(path, "rb") else { return nil }
         defer { fclose(handle) }
         // One read of the size the file has, into the array itself (one more byte, to see its end).
         var info = stat()
@@ -37,21 +43,28 @@ public enum FileSystem {
         if bytes.count <= size { return ferror(handle) != 0 ? nil : bytes }
         // The file grew while it was read: read the rest in chunks.
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
+        while bytes.count < limit {
             let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, handle) }
-            if n > 0 { bytes.append(contentsOf: buffer[0..<n]) }
+            if n > 0 { bytes.append(contentsOf: buffer[0..<min(n, limit - bytes.count)]) }
             if n < buffer.count {
                 if ferror(handle) != 0 { return nil }
                 return bytes
             }
         }
+        return bytes
+    }
+
+    /// A rule or case file, read no further than one byte past `Parser.maximumFileSize`: an
+    /// enormous file costs no more than the limit to refuse (S109).
+    public static func sourceFile(_ path: String) -> SourceFile? {
+        read(path, atMost: Parser.maximumFileSize + 1).map { SourceFile(path: path, bytes: $0) }
     }
 
     /// Writes `bytes` to a temporary file beside `path`, then renames it into place, so that an
     /// interrupted write leaves the old file whole.
     public static func writeAtomically(_ bytes: [UInt8], to path: String) -> Bool {
         let temporary = path + ".proviso-tmp-\(getpid())"
-        guard let handle = fopen(temporary, "wb") else { return false }
+        guard isUsable(path), let handle = fopen(temporary, "wb") else { return false }
         let written = bytes.withUnsafeBytes { fwrite($0.baseAddress, 1, $0.count, handle) }
         let flushed = fflush(handle) == 0
         fclose(handle)
@@ -76,6 +89,7 @@ public enum FileSystem {
     /// Files below `root` whose names end in `.ext`, sorted, as paths that start with `root`.
     /// Symbolic links are skipped.
     public static func files(under root: String, extension ext: String) -> [String] {
+        guard isUsable(root) else { return [] }
         var found: [String] = []
         var pending = [root.hasSuffix("/") && root.count > 1 ? String(root.dropLast()) : root]
         var visited = 0

@@ -96,8 +96,10 @@ public final class Rulebook: Sendable {
         factsByCountryKind = byCountryKind.map { $0.sorted(by: byID) }
         factsByKind = byKind.map { $0.sorted(by: byID) }
         self.referrers = referrers
+        // Exemptions are tried in identifier order, so that when several apply, the one an answer
+        // names does not depend on where the rulebook declares them.
         var byProvision = [[Int]](repeating: [], count: provisions.count)
-        for (e, exemption) in exemptions.enumerated() {
+        for (e, exemption) in exemptions.enumerated().sorted(by: { $0.element.id < $1.element.id }) {
             for p in provisions.indices where exemption.overrides.contains(p) && provisions[p].kind == .restriction {
                 byProvision[p].append(e)
             }

@@ -6,11 +6,37 @@ struct ConditionScope {
     var defines: [String: Int] = [:]
     /// Slots used so far (the evaluator allocates this many).
     var slotCount = 0
+    /// How deep each definition nests, counting the definitions it uses (`Checker.depth`).
+    var defineDepths: [Int] = []
 }
 
 extension Checker {
     /// How long a chain of definitions may be (each `define` using the one before).
     static let maximumDefinitionDepth = 32
+    /// How deep a condition may nest once the definitions it uses are counted where they are
+    /// used (R232): evaluating it recurses this deep, and at this depth it fits in a 512 KiB
+    /// stack even in a debug build. The default rulebook's deepest is about 12.
+    static let maximumConditionDepth = 40
+
+    /// How deep evaluating `c` recurses: one level for each `not`, `and`, `or` and use of a
+    /// definition, two for `any` and for a comparison; `defineDepths` gives the definitions'.
+    static func depth(of c: Condition, defineDepths: [Int]) -> Int {
+        switch c {
+        case .not(let x): return 1 + depth(of: x, defineDepths: defineDepths)
+        case .and(let xs), .or(let xs): return 1 + (xs.map { depth(of: $0, defineDepths: defineDepths) }.max() ?? 0)
+        case .any(_, _, _, _, let body): return 2 + depth(of: body, defineDepths: defineDepths)
+        case .define(let i): return 1 + (i < defineDepths.count ? defineDepths[i] : 0)
+        default: return 2
+        }
+    }
+
+    /// R232 when `c` nests deeper than `maximumConditionDepth`; whether it does not.
+    func checkDepth(_ c: Condition, _ scope: ConditionScope, at location: SourceLocation) -> Bool {
+        let d = Checker.depth(of: c, defineDepths: scope.defineDepths)
+        guard d > Checker.maximumConditionDepth else { return true }
+        report(.conditionTooDeep(d, at: location))
+        return false
+    }
 
     /// Compiles `expression` as a condition (three-valued).
     func condition(_ e: Expression, _ scope: inout ConditionScope) -> Condition? {
@@ -243,6 +269,25 @@ extension Checker {
         for (_, expression, _) in parsed {
             compiled.append(condition(expression, &scope) ?? .constant(.unknown))
         }
+        // Depths in order of use (a cycle, reported below as R225, counts nothing more).
+        var depths = [Int?](repeating: nil, count: compiled.count)
+        var visiting = Set<Int>()
+        func depth(_ i: Int) -> Int {
+            if let d = depths[i] { return d }
+            guard visiting.insert(i).inserted else { return 0 }
+            let known = Checker.defineReferences(compiled[i]).reduce(into: [Int](repeating: 0, count: compiled.count)) { $0[$1] = depth($1) }
+            visiting.remove(i)
+            let d = Checker.depth(of: compiled[i], defineDepths: known)
+            depths[i] = d
+            return d
+        }
+        scope.defineDepths = compiled.indices.map(depth)
+        var tooDeep = false
+        for (i, (_, expression, _)) in parsed.enumerated() where !checkDepth(compiled[i], scope, at: expression.location) {
+            compiled[i] = .constant(.unknown)
+            tooDeep = true
+        }
+        if tooDeep { scope.defineDepths = scope.defineDepths.map { min($0, Checker.maximumConditionDepth) } }
         for (i, (_, expression, _)) in parsed.enumerated() {
             // Only what the definition says itself: one that uses another is judged where it is used.
             guard Checker.defineReferences(compiled[i]).isEmpty else { continue }
@@ -322,6 +367,10 @@ extension Diagnostic {
     }
     static func noReferenceField(_ kind: String, owner: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "R224", "`\(kind)` has no field that refers to a `\(owner)`", at: location)
+    }
+    static func conditionTooDeep(_ depth: Int, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "R232", "the condition nests \(depth) deep, counting the definitions it uses, more than \(Checker.maximumConditionDepth)", at: location,
+                   help: "write it with fewer levels: a definition used inside another nests as deep as it is written")
     }
     static func definitionsTooDeep(_ name: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "R230", "definition `\(name)` builds on more than \(Checker.maximumDefinitionDepth) definitions in a chain", at: location,

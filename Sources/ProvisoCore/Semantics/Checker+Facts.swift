@@ -4,10 +4,12 @@ extension Checker {
     func checkFacts() {
         // Pass A: identifiers, so that facts can refer to facts recorded anywhere.
         var pending: [(Clause, Int, Int)] = []  // clause, kind, fact index
+        let names = Array(Checker.declarationHeads) + kindLookup.keys
         for decl in factDecls {
             guard let kind = kindLookup[decl.head.text] else {
-                let names = Array(Checker.declarationHeads) + kindLookup.keys
-                report(.unknownDeclaration(decl.head, suggestion: closestName(to: decl.head.text, in: names)))
+                // Past the limit of findings for the file, the suggestion would not be shown.
+                let suggestion = hasRoom(at: decl.location) ? closestName(to: decl.head.text, in: names) : nil
+                report(.unknownDeclaration(decl.head, suggestion: suggestion))
                 continue
             }
             var r = ArgumentReader(decl)

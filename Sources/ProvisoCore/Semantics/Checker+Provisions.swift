@@ -151,7 +151,7 @@ extension Checker {
             if pr.expect("when") {
                 let (e, ds) = ExpressionParser.parse(pr.rest, end: pr.here)
                 report(ds)
-                if let e, let trigger = condition(e, &scope) {
+                if let e, let trigger = condition(e, &scope), checkDepth(trigger, scope, at: e.location) {
                     v.trigger = trigger
                     warnIfConstant(trigger, defines: provision.defines, actYears: years, role: .trigger, at: e.location)
                 }
@@ -320,7 +320,7 @@ extension Checker {
                 var scope = ConditionScope()
                 let (e, ds) = ExpressionParser.parse(c.arguments, end: c.location)
                 report(ds)
-                if let e, let when = condition(e, &scope) {
+                if let e, let when = condition(e, &scope), checkDepth(when, scope, at: e.location) {
                     x.condition = when
                     warnIfConstant(when, defines: [], actYears: x.fiscalYears, role: .exemption, at: e.location)
                 }
@@ -346,7 +346,8 @@ extension Checker {
                 nr.end()
                 report(nr.diagnostics)
             }
-            if x.programs == nil, x.purposes == nil, x.recipient == nil, x.countries == nil, x.condition == nil {
+            // A `when` that did not check has been reported; saying the exemption has no scope too would be a cascade.
+            if x.programs == nil, x.purposes == nil, x.recipient == nil, x.countries == nil, x.condition == nil, decl.clauses("when").isEmpty {
                 report(.exemptionWithoutScope(id.text, at: decl.location))
             }
             exemptionLookup[id.text] = exemptions.count

@@ -57,8 +57,18 @@ final class Checker {
         for (i, k) in kinds.enumerated() { kindLookup[k.name] = i }
     }
 
-    func report(_ d: Diagnostic) { diagnostics.append(d) }
-    func report(_ ds: [Diagnostic]) { diagnostics += ds }
+    /// At most `Diagnostic.maximumPerFile` findings a file are kept (`finishReports` says where
+    /// more were left out).
+    private var limit = DiagnosticLimit()
+
+    func report(_ d: Diagnostic) { if limit.admit(d) { diagnostics.append(d) } }
+    func report(_ ds: [Diagnostic]) { for d in ds { report(d) } }
+
+    /// Whether a finding at `location` would still be shown (its file is not yet at the limit).
+    func hasRoom(at location: SourceLocation) -> Bool { limit.hasRoom(location) }
+
+    /// Adds, for each file that had findings left out, one that says so (an error if any was).
+    func finishReports() { diagnostics += limit.summaries }
 
     /// Runs every pass; returns the rulebook when there are no errors.
     func run(name: String, sources: [SourceFile]) -> Rulebook? {
@@ -77,7 +87,9 @@ final class Checker {
         checkProvisions()
         checkExemptions()
         checkConsistency()
+        if !diagnostics.hasErrors { checkConditionCost() }
         if countries.isEmpty { report(.noCountries()) }
+        finishReports()
         guard !diagnostics.hasErrors else { return nil }
         var bookName = name
         var edition: String?

@@ -12,21 +12,25 @@ enum ConstantFolding {
     /// `actYears` is the span of the version whose trigger is folded (`nil` outside a version).
     static func truth(of condition: Condition, defines: [Condition], actYears: ClosedRange<Int>? = nil) -> Truth? {
         var visiting: Set<Int> = []
-        return fold(condition, defines, actYears, &visiting)
+        var folded: [Int: Truth?] = [:]
+        return fold(condition, defines, actYears, &visiting, &folded)
     }
 
-    private static func fold(_ c: Condition, _ defines: [Condition], _ years: ClosedRange<Int>?, _ visiting: inout Set<Int>) -> Truth? {
+    /// `folded` remembers each definition's value: a definition used twice by each of a chain of
+    /// definitions is folded once, not 2^32 times.
+    private static func fold(_ c: Condition, _ defines: [Condition], _ years: ClosedRange<Int>?, _ visiting: inout Set<Int>,
+                             _ folded: inout [Int: Truth?]) -> Truth? {
         switch c {
         case .constant(let t):
             return t
         case .unknown:
             return .unknown
         case .not(let x):
-            return fold(x, defines, years, &visiting).map { !$0 }
+            return fold(x, defines, years, &visiting, &folded).map { !$0 }
         case .and(let xs):
             var all: Truth? = .true
             for x in xs {
-                let t = fold(x, defines, years, &visiting)
+                let t = fold(x, defines, years, &visiting, &folded)
                 if t == .false { return .false }
                 all = t.flatMap { t in all.map { $0 && t } }
             }
@@ -34,7 +38,7 @@ enum ConstantFolding {
         case .or(let xs):
             var all: Truth? = .false
             for x in xs {
-                let t = fold(x, defines, years, &visiting)
+                let t = fold(x, defines, years, &visiting, &folded)
                 if t == .true { return .true }
                 all = t.flatMap { t in all.map { $0 || t } }
             }
@@ -42,9 +46,12 @@ enum ConstantFolding {
         case .define(let i):
             // A cycle is reported on its own (R225), and so is a chain too long to follow (R230):
             // here either is simply not constant, and the recursion stays shallow.
+            if let known = folded[i] { return known }
             guard i < defines.count, visiting.count < Checker.maximumDefinitionDepth, visiting.insert(i).inserted else { return nil }
             defer { visiting.remove(i) }
-            return fold(defines[i], defines, years, &visiting)
+            let t = fold(defines[i], defines, years, &visiting, &folded)
+            folded[i] = t
+            return t
         case .compare(let l, let op, let r, _):
             return compare(l, op, r, years)
         case .member(let x, let members, _):

@@ -1,11 +1,14 @@
 extension Rulebook {
     /// Checks parsed source files and builds a rulebook, or returns every diagnostic.
     public static func check(_ files: [SourceFile], name: String = "rulebook") -> Result<Rulebook, RulebookError> {
-        let sorted = files.sorted { $0.path < $1.path }
-        let trees = sorted.map(Parser.parse)
-        let checker = Checker(trees: trees)
-        if let book = checker.run(name: name, sources: sorted) { return .success(book) }
-        return .failure(RulebookError(diagnostics: checker.diagnostics, sources: sorted))
+        // Conditions and blocks nest as deep as the limits allow: recurse on a stack made for it.
+        LargeStack.run {
+            let sorted = files.sorted { $0.path < $1.path }
+            let trees = sorted.map(Parser.parse)
+            let checker = Checker(trees: trees)
+            if let book = checker.run(name: name, sources: sorted) { return .success(book) }
+            return .failure(RulebookError(diagnostics: checker.diagnostics, sources: sorted))
+        }
     }
 
     /// Reads and checks every `.proviso` file below `directory`.
@@ -19,6 +22,11 @@ extension Rulebook {
 
     /// The name the default rulebook is checked under, at build time and from its text alike.
     public static let defaultName = "Proviso default rulebook"
+
+    /// The most bytes a rulebook folder may hold, all files together (R002): about nine times the
+    /// default rulebook (about 930 KB), and checked in about a second (docs/robustness.md). Each
+    /// file is limited on its own too, to `Parser.maximumFileSize`.
+    public static let maximumSize = 8 << 20
 
     /// The `.proviso` files below `directory`, sorted; symbolic links are not followed, so a
     /// rulebook cannot read files outside its folder.
@@ -34,12 +42,17 @@ extension Rulebook {
         }
         var files: [SourceFile] = []
         var problems: [Diagnostic] = []
+        var total = 0
         for path in paths {
-            guard let bytes = FileSystem.read(path) else {
+            guard let file = FileSystem.sourceFile(path) else {
                 problems.append(.unreadable(path, "cannot read the file"))
                 continue
             }
-            files.append(SourceFile(path: path, bytes: bytes))
+            total += file.bytes.count
+            guard total <= maximumSize else {
+                throw RulebookError(diagnostics: [.rulebookTooLarge(at: SourceLocation(file: path, line: 1, column: 1))], sources: files)
+            }
+            files.append(file)
         }
         if !problems.isEmpty { throw RulebookError(diagnostics: problems, sources: files) }
         if files.isEmpty { throw RulebookError(diagnostics: [.unreadable(directory, "no .\(ext) files")], sources: []) }
@@ -48,6 +61,10 @@ extension Rulebook {
 }
 
 extension Diagnostic {
+    static func rulebookTooLarge(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "R002", "the rulebook is larger than \(Rulebook.maximumSize >> 20) MiB with this file", at: location,
+                   help: "a rulebook folder holds at most \(Rulebook.maximumSize >> 20) MiB of rule files; is this the right folder?")
+    }
     static func unreadable(_ path: String, _ why: String) -> Diagnostic {
         Diagnostic(.error, "R001", "cannot read `\(path)`: \(why)", at: nil)
     }

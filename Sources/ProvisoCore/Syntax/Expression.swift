@@ -74,7 +74,12 @@ public struct ExpressionParser {
 
     /// Parses `tokens` as one condition; `end` locates "expected …" at the end of the clause.
     public static func parse(_ tokens: some Collection<Token>, end: SourceLocation) -> (Expression?, [Diagnostic]) {
-        var parser = ExpressionParser(tokens: Array(tokens), end: end)
+        let tokens = Array(tokens)
+        return LargeStack.run { parseHere(tokens, end: end) }
+    }
+
+    private static func parseHere(_ tokens: [Token], end: SourceLocation) -> (Expression?, [Diagnostic]) {
+        var parser = ExpressionParser(tokens: tokens, end: end)
         guard !parser.tokens.isEmpty else {
             return (nil, [.expectedCondition(found: nil, at: end)])
         }

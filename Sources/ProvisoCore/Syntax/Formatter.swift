@@ -25,16 +25,25 @@ public enum Formatter {
     /// The canonical text of a parsed file. The tree should be free of syntax errors; a tree with
     /// errors is written as parsed, which may drop what the parser could not read.
     public static func format(_ tree: SyntaxTree) -> String {
-        var writer = Writer()
-        writer.clauses(tree.clauses, depth: 0)
-        writer.comments(tree.trailingComments, depth: 0)
-        return writer.text
+        LargeStack.run {
+            var writer = Writer()
+            writer.clauses(tree.clauses, depth: 0)
+            writer.comments(tree.trailingComments, depth: 0)
+            return writer.text
+        }
     }
 
     /// Parses `file` and returns its canonical text, or why it cannot be formatted: syntax errors
     /// (the file is left to its author), or — a bug, never expected — output that would not read
     /// back as the same clauses and comments.
     public static func format(_ file: SourceFile) throws(FormatError) -> String {
+        let result = LargeStack.run { () -> Result<String, FormatError> in
+            do throws(FormatError) { return .success(try formatHere(file)) } catch { return .failure(error) }
+        }
+        return try result.get()
+    }
+
+    private static func formatHere(_ file: SourceFile) throws(FormatError) -> String {
         let tree = Parser.parse(file)
         guard !tree.diagnostics.hasErrors else { throw .syntax(tree.diagnostics) }
         let text = format(tree)

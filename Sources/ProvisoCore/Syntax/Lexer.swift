@@ -13,8 +13,9 @@ public struct Lexer {
     /// from here, so a long line costs linear time, not quadratic.
     private var countedPosition = 0
     private var countedColumn = 1
-    /// Diagnostics met while lexing.
+    /// Diagnostics met while lexing (at most `Diagnostic.maximumPerFile`, then a count of the rest).
     public private(set) var diagnostics: [Diagnostic] = []
+    private var limit = DiagnosticLimit()
 
     /// A lexer over one file.
     public init(file: SourceFile) {
@@ -29,7 +30,7 @@ public struct Lexer {
             let start = lineIndex == 0 ? lineStart : file.lineStarts[lineIndex]
             var column = 1
             for i in start..<bad where bytes[i] & 0xC0 != 0x80 { column += 1 }
-            diagnostics.append(.invalidUTF8(at: SourceLocation(file: file.path, line: lineIndex + 1, column: column)))
+            report(.invalidUTF8(at: SourceLocation(file: file.path, line: lineIndex + 1, column: column)))
         }
     }
 
@@ -76,8 +77,15 @@ public struct Lexer {
         while true {
             let token = next()
             tokens.append(token)
-            if token.kind == .endOfFile { return tokens }
+            if token.kind == .endOfFile {
+                diagnostics += limit.summaries
+                return tokens
+            }
         }
+    }
+
+    private mutating func report(_ d: Diagnostic) {
+        if limit.admit(d) { diagnostics.append(d) }
     }
 
     private mutating func location(from start: Int, to end: Int) -> SourceLocation {
@@ -163,11 +171,11 @@ public struct Lexer {
                 while offset < bytes.count, bytes[offset] & 0xC0 == 0x80 { offset += 1 }
                 let shown = text(start, offset)
                 if byte == 0 {
-                    diagnostics.append(.nulByte(at: location(from: start, to: offset)))
+                    report(.nulByte(at: location(from: start, to: offset)))
                 } else if shown.unicodeScalars.contains("\u{FFFD}") {
                     continue  // reported once for the whole file by `init`
                 } else {
-                    diagnostics.append(.unexpectedCharacter(shown, at: location(from: start, to: offset)))
+                    report(.unexpectedCharacter(shown, at: location(from: start, to: offset)))
                 }
             }
         }
@@ -219,7 +227,7 @@ public struct Lexer {
         while offset > start + 1, bytes[offset - 1] == UInt8(ascii: "-") { offset -= 1 }
         let spelling = text(start, offset)
         let loc = location(from: start, to: offset)
-        if offset - start > Self.maximumTokenLength { diagnostics.append(.tokenTooLong(at: loc)) }
+        if offset - start > Self.maximumTokenLength { report(.tokenTooLong(at: loc)) }
         if spelling.utf8.count == 6, spelling.hasPrefix("FY"), spelling.utf8.dropFirst(2).allSatisfy({ $0 >= 48 && $0 <= 57 }) {
             return Token(.fiscalYear, spelling, at: loc)
         }
@@ -254,7 +262,7 @@ public struct Lexer {
             return Token(.word, text(start, offset), at: location(from: start, to: offset))
         }
         let loc = location(from: start, to: offset)
-        if first > 18 { diagnostics.append(.numberTooLarge(text(start, offset), at: loc)) }
+        if first > 18 { report(.numberTooLarge(text(start, offset), at: loc)) }
         return Token(.number, text(start, offset), at: loc)
     }
 
@@ -266,7 +274,7 @@ public struct Lexer {
         while offset < bytes.count, Self.isWordByte(bytes[offset]) { offset += 1 }
         let loc = location(from: start, to: offset)
         let spelling = text(start, offset)
-        diagnostics.append(.malformedDate(spelling, at: loc))
+        report(.malformedDate(spelling, at: loc))
         return Token(.date, spelling, at: loc)
     }
 
@@ -296,14 +304,23 @@ public struct Lexer {
             if byte == UInt8(ascii: "\"") {
                 offset += 1
                 let loc = location(from: start, to: offset)
-                if value.count > Self.maximumTokenLength { diagnostics.append(.tokenTooLong(at: loc)) }
+                if value.count > Self.maximumTokenLength { report(.tokenTooLong(at: loc)) }
                 // Invalid UTF-8 was reported once for the whole file; keep going with U+FFFD.
                 return Token(.string, String(decoding: value, as: UTF8.self), at: loc)
             }
             if byte == UInt8(ascii: "\n") { break }
             if byte == 0 {
-                diagnostics.append(.nulByte(at: location(from: offset, to: offset + 1)))
+                report(.nulByte(at: location(from: offset, to: offset + 1)))
                 offset += 1
+                continue
+            }
+            // Control characters (but tab) would reach a terminal, a CSV cell or a web page as
+            // they are: a string says what it means in visible text or escapes.
+            let c1 = byte == 0xC2 && offset + 1 < bytes.count && (0x80...0x9F).contains(bytes[offset + 1])
+            if (byte < 0x20 && byte != UInt8(ascii: "\t")) || byte == 0x7F || c1 {
+                let width = c1 ? 2 : 1
+                report(.controlCharacter(bytes[offset + width - 1], at: location(from: offset, to: offset + width)))
+                offset += width
                 continue
             }
             if byte == UInt8(ascii: "\\"), offset + 1 < bytes.count {
@@ -318,7 +335,7 @@ public struct Lexer {
                     var end = offset + 2
                     while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
                     let shown = text(offset + 1, end)
-                    diagnostics.append(.unknownEscape(shown, at: location(from: offset, to: end)))
+                    report(.unknownEscape(shown, at: location(from: offset, to: end)))
                     value.append(contentsOf: bytes[(offset + 1)..<end])
                     offset = end
                     continue
@@ -330,14 +347,18 @@ public struct Lexer {
             offset += 1
         }
         let loc = location(from: start, to: offset)
-        diagnostics.append(.unterminatedString(at: loc))
+        report(.unterminatedString(at: loc))
         return Token(.string, String(decoding: value, as: UTF8.self), at: loc)
     }
 }
 
 extension Diagnostic {
     static func unexpectedCharacter(_ text: String, at location: SourceLocation) -> Diagnostic {
-        Diagnostic(.error, "S101", "unexpected character `\(text)`", at: location,
+        // A control character is named, not printed: it would act on the terminal that shows it.
+        let shown = text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value)
+            ? "U+" + String(repeating: "0", count: 4 - String($0.value, radix: 16).count) + String($0.value, radix: 16, uppercase: true)
+            : String($0) }.joined()
+        return Diagnostic(.error, "S101", "unexpected character `\(shown)`", at: location,
                    help: "names use letters, digits, `-` and `_`; text goes in double quotes")
     }
     static func unterminatedString(at location: SourceLocation) -> Diagnostic {
@@ -358,6 +379,11 @@ extension Diagnostic {
     }
     static func nulByte(at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "S106", "a NUL byte in the text", at: location, help: "rule files are plain UTF-8 text")
+    }
+    static func controlCharacter(_ byte: UInt8, at location: SourceLocation) -> Diagnostic {
+        let hex = String(byte, radix: 16, uppercase: true)
+        return Diagnostic(.error, "S111", "a control character (U+\(String(repeating: "0", count: 4 - hex.count))\(hex)) in a string", at: location,
+                          help: "strings hold visible text; write a line break as `\\n` and a tab as `\\t`")
     }
     static func numberTooLarge(_ text: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "S107", "number `\(text.prefix(40))` is too large", at: location)

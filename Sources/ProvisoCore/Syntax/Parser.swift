@@ -5,20 +5,38 @@ public struct Parser {
     public static let maximumBlockDepth = 64
     /// Arguments longer than this many tokens are refused (a runaway line).
     public static let maximumArguments = 100_000
+    /// Files larger than this many bytes are refused whole, before they are read as text: 15
+    /// times the default rulebook's largest file (about 135 KB), and checked in well under a
+    /// second (docs/robustness.md has the timings).
+    public static let maximumFileSize = 2 << 20
 
     private var tokens: [Token]
     private var index = 0
     private var diagnostics: [Diagnostic] = []
+    private var limit = DiagnosticLimit()
     private let file: SourceFile
 
-    /// Parses a whole file.
+    /// Parses a whole file; a file larger than `maximumFileSize` is one diagnostic and no clauses.
     public static func parse(_ file: SourceFile) -> SyntaxTree {
+        LargeStack.run { parseHere(file) }
+    }
+
+    private static func parseHere(_ file: SourceFile) -> SyntaxTree {
+        guard file.bytes.count <= maximumFileSize else {
+            return SyntaxTree(file: file, clauses: [], trailingComments: [],
+                              diagnostics: [.fileTooLarge(at: SourceLocation(file: file.path, line: 1, column: 1))])
+        }
         var lexer = Lexer(file: file)
         let tokens = lexer.tokenize()
         var parser = Parser(tokens: tokens, file: file)
         parser.diagnostics = lexer.diagnostics
         let (clauses, trailing) = parser.parseClauses(depth: 0, closing: nil)
-        return SyntaxTree(file: file, clauses: clauses, trailingComments: trailing, diagnostics: parser.diagnostics)
+        return SyntaxTree(file: file, clauses: clauses, trailingComments: trailing,
+                          diagnostics: parser.diagnostics + parser.limit.summaries)
+    }
+
+    private mutating func report(_ d: Diagnostic) {
+        if limit.admit(d) { diagnostics.append(d) }
     }
 
     private init(tokens: [Token], file: SourceFile) {
@@ -57,11 +75,11 @@ public struct Parser {
                 newlines = 0
                 advance()
             case .endOfFile:
-                if let brace { diagnostics.append(.missingClosingBrace(opened: brace, at: token.location)) }
+                if let brace { report(.missingClosingBrace(opened: brace, at: token.location)) }
                 return (clauses, Self.closing(comments, blankBefore: sawBlank && !clauses.isEmpty))
             case .rightBrace:
                 if brace != nil { return (clauses, Self.closing(comments, blankBefore: sawBlank && !clauses.isEmpty)) }
-                diagnostics.append(.unmatchedClosingBrace(at: token.location))
+                report(.unmatchedClosingBrace(at: token.location))
                 advance()
             case .word:
                 var clause = parseClause(depth: depth)
@@ -72,7 +90,7 @@ public struct Parser {
                 sawBlank = false
                 clauses.append(clause)
             default:
-                diagnostics.append(.expectedClause(found: token))
+                report(.expectedClause(found: token))
                 skipToEndOfLine()
             }
         }
@@ -159,7 +177,7 @@ public struct Parser {
                 advance()
             default:
                 if arguments.count >= Self.maximumArguments {
-                    diagnostics.append(.clauseTooLong(at: token.location))
+                    report(.clauseTooLong(at: token.location))
                     skipToEndOfLine()
                     break loop
                 }
@@ -173,7 +191,7 @@ public struct Parser {
             clause.openBrace = brace
             advance()
             if depth + 1 > Self.maximumBlockDepth {
-                diagnostics.append(.nestedTooDeeply(limit: Self.maximumBlockDepth, at: brace))
+                report(.nestedTooDeeply(limit: Self.maximumBlockDepth, at: brace))
                 skipBlock()
                 clause.body = []
                 return clause
@@ -189,7 +207,7 @@ public struct Parser {
                     advance()
                 }
                 if ![.newline, .endOfFile, .rightBrace].contains(current.kind) {
-                    diagnostics.append(.expectedEndOfLine(found: current))
+                    report(.expectedEndOfLine(found: current))
                     skipToEndOfLine()
                 }
             }
@@ -228,6 +246,10 @@ extension Diagnostic {
     }
     static func nestedTooDeeply(limit: Int, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "S205", "blocks nested more than \(limit) deep", at: location)
+    }
+    static func fileTooLarge(at location: SourceLocation) -> Diagnostic {
+        Diagnostic(.error, "S109", "the file is larger than \(Parser.maximumFileSize >> 20) MiB", at: location,
+                   help: "split it into several files: a rulebook is every .proviso file of its folder")
     }
     static func clauseTooLong(at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "S206", "clause longer than \(Parser.maximumArguments) tokens", at: location)
