@@ -31,6 +31,14 @@ func bytes(_ data: UnsafePointer<UInt8>, _ size: Int) -> [UInt8] {
     Array(UnsafeBufferPointer(start: data, count: size))
 }
 
+/// Builds the default rulebook before the first input, so that what it allocates for the whole run
+/// is never counted against an input by libFuzzer's leak check.
+@_cdecl("LLVMFuzzerInitialize")
+public func fuzzInitialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>) -> Int32 {
+    _ = standardEngine
+    return 0
+}
+
 /// The default rulebook's engine, checked once for the whole run.
 let standardEngine: Engine = {
     do throws(RulebookError) { return try Engine.standard } catch { violated("the default rulebook does not check: \(error.diagnostics.prefix(3))") }

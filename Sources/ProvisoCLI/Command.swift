@@ -30,8 +30,10 @@ enum Shared {
         guard let text else { return Day.today() }
         guard let day = Day(parsing: text) else {
             let shape = text.utf8.count == 10 && text.split(separator: "-").count == 3
+            let year = Int(text.prefix(4)) ?? 0
             throw UsageError("invalid date `\(text)` for `--\(option)`",
-                             help: shape ? "that day does not exist" : "write the date as YYYY-MM-DD, such as 2012-06-01")
+                             help: !shape ? "write the date as YYYY-MM-DD, such as 2012-06-01"
+                                 : (1000...9999).contains(year) ? "that day does not exist" : "Proviso reads years 1000 through 9999")
         }
         return day
     }
