@@ -260,6 +260,30 @@ struct VerdictPlanTests {
         #expect(statuses == Set(ProvisionStatus.allCases).subtracting([.notApplicable, .notTriggered]))
     }
 
+    @Test("generated rulebooks, and each with any one field recorded as unknown: the plan answers as the evaluator does")
+    func generatedRulebooks() throws {
+        var compared = 0
+        for sample in try PropertyTests.samples() {
+            var engines = [sample.engine]
+            // Unknown values reach the plan's every fail-closed branch: a listing of an unknown
+            // list or year, a waiver of unknown reach, an event reference not known.
+            for (f, fact) in sample.generated.facts.enumerated() {
+                for (i, field) in fact.fields.enumerated() where field.value != "unknown" {
+                    let changed = sample.generated.rewriting(fact: f, field: i, to: "unknown")
+                    if case .success(let book) = Rulebook.check(changed.files(), name: "generated") { engines.append(Engine(rulebook: book)) }
+                }
+            }
+            for engine in engines {
+                for q in sample.queries {
+                    guard let query = q.resolved(in: engine) else { continue }
+                    expectAgreement(engine, query)
+                    compared += 1
+                }
+            }
+        }
+        #expect(compared > PropertyTests.count * PropertyTests.questions)
+    }
+
     @Test("the default rulebook: every country with a record, on the days its record can tip an answer")
     func defaultRulebook() throws {
         let engine = try Engine.standard

@@ -92,10 +92,13 @@ public struct Engine: Sendable {
         let government = query.recipient.map { $0 == .government } ?? plan.usualRecipientIsGovernment[query.program]
         var prohibiting: [String] = [], open: [String] = [], permitting: [String] = []
         var weightiest = statuses ? [Int](repeating: ProvisionStatus.notTriggered.severity, count: plan.provisions.count) : []
-        let verdict = withUnsafeTemporaryAllocation(of: Int.self, capacity: plan.slotCount) { slots in
+        let verdict = withUnsafeTemporaryAllocation(of: Int.self, capacity: plan.slotCount + plan.defineCount) { buffer in
+            for i in buffer.indices { buffer[i] = 0 }
+            let slots = UnsafeMutableBufferPointer(rebasing: buffer[..<plan.slotCount])
+            let memo = UnsafeMutableBufferPointer(rebasing: buffer[plan.slotCount...])
             var evaluator = VerdictEvaluator(plan: plan, country: query.country, day: query.date.ordinal, fiscalYear: act.fiscalYear,
                                              actYear: act.textYear, actEnacted: act.enacted, government: government,
-                                             queryPurposes: query.purposes, slots: slots)
+                                             queryPurposes: query.purposes, slots: slots, memo: memo)
             return evaluator.verdict(program: query.program) { p, o in
                 switch o.status {
                 case .prohibits:

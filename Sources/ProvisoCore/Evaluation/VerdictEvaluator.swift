@@ -8,7 +8,8 @@ struct QuickOutcome {
 
 /// Evaluates a `VerdictPlan` for one question with nothing allocated and no string touched: the
 /// same rules as `Evaluator` and `ConditionEvaluator` (sections 3 and 4 of docs/semantics.md),
-/// without the explanation. Variable slots live in a buffer the caller lends.
+/// without the explanation. Variable slots and the definitions' memo live in buffers the caller
+/// lends.
 struct VerdictEvaluator {
     let plan: VerdictPlan
     let country: Int
@@ -21,6 +22,11 @@ struct VerdictEvaluator {
     /// Purposes of the query, beyond the program's own.
     let queryPurposes: [Int]
     let slots: UnsafeMutableBufferPointer<Int>
+    /// `plan.defineCount` entries: a definition's value for the current binding, stored as
+    /// `generation << 2 | truth`, so that a new binding forgets every value without a pass.
+    let memo: UnsafeMutableBufferPointer<Int>
+    /// Which binding of the event the memo's values belong to.
+    var generation = 1
     /// The (component) program being evaluated.
     var program = 0
 
@@ -72,9 +78,7 @@ struct VerdictEvaluator {
         let kind = provision.eachKind
         guard kind >= 0 else { return evaluate(p, provision, version: vi, event: -1) }
         let events = factRange(kind: kind)
-        if events.isEmpty {
-            return QuickOutcome(status: plan.kindComplete[kind] ? .notTriggered : .unknown, version: vi)
-        }
+        if events.isEmpty, plan.kindComplete[kind] { return QuickOutcome(status: .notTriggered, version: vi) }
         var best = QuickOutcome(status: .notApplicable)
         var first = true
         for i in events {
@@ -83,14 +87,27 @@ struct VerdictEvaluator {
             if first || o.status.severity >= best.status.severity { best = o }
             first = false
         }
+        // Where the record of the kind is not complete, an event it does not hold may have
+        // happened: its trigger is unknown, and only a remedy that names no event can settle it.
+        if !plan.kindComplete[kind] {
+            let o = evaluate(p, provision, version: vi, event: -1, unrecorded: true)
+            if first || o.status.severity > best.status.severity { best = o }
+        }
         return best
     }
 
-    /// Trigger, then remedies in the provision's order.
-    private mutating func evaluate(_ p: Int, _ provision: VerdictPlan.ProvisionPlan, version vi: Int, event: Int) -> QuickOutcome {
+    /// Trigger, then remedies in the provision's order. `unrecorded`: for an event of the
+    /// provision's kind that the record does not hold, whose trigger is unknown.
+    private mutating func evaluate(_ p: Int, _ provision: VerdictPlan.ProvisionPlan, version vi: Int, event: Int,
+                                   unrecorded: Bool = false) -> QuickOutcome {
         let version = plan.versions[vi]
         bind(provision.slotCount, event: event)
-        let trigger = version.trigger >= 0 ? eval(version.trigger) : .true
+        let trigger: Truth
+        if unrecorded, version.trigger >= 0 {
+            trigger = .unknown
+        } else {
+            trigger = version.trigger >= 0 ? eval(version.trigger) : .true
+        }
         if trigger == .false { return QuickOutcome(status: .notTriggered, version: vi) }
         if provision.isCondition { return QuickOutcome(status: trigger == .true ? .condition : .unknown, version: vi) }
         var remedyUnknown = false
@@ -98,7 +115,7 @@ struct VerdictEvaluator {
         for _ in 0..<4 {
             let remedy = order & 0xFF
             order >>= 8
-            let (truth, exemption) = self.remedy(remedy, p, provision, version: version, event: event)
+            let (truth, exemption) = self.remedy(remedy, p, provision, version: version, event: event, unrecorded: unrecorded)
             if truth == .true {
                 let status: ProvisionStatus = remedy == 1 ? .lifted : remedy == 2 ? .waived : .exempted
                 return QuickOutcome(status: status, exemption: exemption, version: vi)
@@ -109,13 +126,13 @@ struct VerdictEvaluator {
     }
 
     private mutating func remedy(_ remedy: UInt32, _ p: Int, _ provision: VerdictPlan.ProvisionPlan, version: VerdictPlan.VersionPlan,
-                                 event: Int) -> (Truth, Int) {
+                                 event: Int, unrecorded: Bool) -> (Truth, Int) {
         switch remedy {
         case 0:
             for i in version.exemptStart..<version.exemptEnd where hasPurpose(plan.exemptPurposes[i]) { return (.true, -1) }
             return (.false, -1)
         case 1:
-            return (certification(provision: p, afterEvent: version.liftedAfterEvent, event: event), -1)
+            return (certification(provision: p, afterEvent: version.liftedAfterEvent, event: event, unrecorded: unrecorded), -1)
         case 2:
             return (waiver(provision: p), -1)
         default:
@@ -131,7 +148,9 @@ struct VerdictEvaluator {
         }
     }
 
-    private func certification(provision p: Int, afterEvent: Bool, event: Int) -> Truth {
+    /// Whether a certification lifts provision `p` for `event`, or (`unrecorded`) for an event
+    /// the record does not hold, which no certification naming an event can lift.
+    private func certification(provision p: Int, afterEvent: Bool, event: Int, unrecorded: Bool) -> Truth {
         var result = Truth.false
         var eventDate: UncertainDate?
         if event >= 0 {
@@ -146,6 +165,8 @@ struct VerdictEvaluator {
             if event >= 0 {
                 let target = value(c, Builtin.Certification.event.rawValue)
                 guard target.tag == .fact, target.a == event else { continue }
+            } else if unrecorded, value(c, Builtin.Certification.event.rawValue).tag != .none {
+                continue
             }
             guard let date = date(value(c, Builtin.Certification.date.rawValue)) else {
                 result = result || .unknown
@@ -168,17 +189,25 @@ struct VerdictEvaluator {
             let w = plan.factList[i]
             let provision = value(w, Builtin.Waiver.provision.rawValue)
             guard provision.tag == .provision, provision.a == p else { continue }
+            var t = Truth.true
+            // Fiscal years, programs and an end left out mean every year, every program, no end;
+            // written `unknown`, they leave the waiver's reach unknown.
             let years = value(w, Builtin.Waiver.fiscalYears.rawValue)
             if years.tag == .fiscalYears, !(years.a <= fiscalYear && fiscalYear <= years.b) { continue }
-            var t = Truth.true
+            if years.tag == .unknown { t = .unknown }
             let programs = plan.waiverProgramStart[w]..<plan.waiverProgramEnd[w]
-            if !programs.isEmpty { t = Truth(plan.waiverPrograms[programs].contains(program)) }
+            if !programs.isEmpty {
+                if !plan.waiverPrograms[programs].contains(program) { t = .false }
+            } else if value(w, Builtin.Waiver.programs.rawValue).tag == .unknown {
+                t = t && .unknown
+            }
             // `scope unknown` is read as the value *unknown*, written either way.
             let scope = value(w, Builtin.Waiver.scope.rawValue)
             if scope.tag == .unknown || (scope.tag == .enumCase && scope.a == plan.waiverScopeUnknown) { t = t && .unknown }
             guard t != .false else { continue }
             if let d = date(value(w, Builtin.Waiver.date.rawValue)) { t = t && UncertainDate.compare(d, .onOrBefore, today) } else { t = t && .unknown }
-            if let until = date(value(w, Builtin.Waiver.until.rawValue)) { t = t && UncertainDate.compare(today, .onOrBefore, until) }
+            let until = value(w, Builtin.Waiver.until.rawValue)
+            if let end = date(until) { t = t && UncertainDate.compare(today, .onOrBefore, end) } else if until.tag == .unknown { t = t && .unknown }
             if t == .true { return .true }
             result = result || t
         }
@@ -205,9 +234,12 @@ struct VerdictEvaluator {
 
     // MARK: - Conditions
 
-    private func bind(_ count: Int, event: Int) {
+    /// Binds the event (or none) for a new condition; the definitions' values of the last
+    /// binding are forgotten.
+    private mutating func bind(_ count: Int, event: Int) {
         for i in 0..<min(max(1, count), slots.count) { slots[i] = -1 }
         if event >= 0 { slots[0] = event }
+        generation += 1
     }
 
     private mutating func eval(_ n: Int) -> Truth {
@@ -253,6 +285,14 @@ struct VerdictEvaluator {
             return any(kind: Int(node.a), slot: Int(node.b), ownerSlot: Int(node.c), ownerField: Int(node.d), body: Int(node.e))
         case .listed:
             return listed(Int(node.a))
+        case .define:
+            // A definition reads only the query and the event, so it has one value per binding.
+            let slot = Int(node.b)
+            let stored = memo[slot]
+            if stored >> 2 == generation { return Truth(rawValue: UInt8(stored & 3)) ?? .unknown }
+            let t = eval(Int(node.a))
+            memo[slot] = generation << 2 | Int(t.rawValue)
+            return t
         }
     }
 
@@ -262,12 +302,18 @@ struct VerdictEvaluator {
         defer { slots[slot] = saved }
         for i in factRange(kind: kind) {
             let f = plan.factList[i]
+            // A fact whose reference to the owner is not known may be about it.
+            var about = Truth.true
             if ownerSlot >= 0 {
                 let owner = value(f, ownerField)
-                guard owner.tag == .fact, owner.a == slots[ownerSlot] else { continue }
+                if owner.tag == .unknown {
+                    about = .unknown
+                } else {
+                    guard owner.tag == .fact, owner.a == slots[ownerSlot] else { continue }
+                }
             }
             slots[slot] = f
-            result = result || eval(body)
+            result = result || (eval(body) && about)
             if result == .true { return .true }
         }
         if result == .false, !plan.kindComplete[kind] { return .unknown }
@@ -284,7 +330,7 @@ struct VerdictEvaluator {
             var result = Truth.false
             for i in listings {
                 let f = plan.listings[i]
-                let member = membership(f)
+                let member = listedMembership(f)
                 if member == .false { continue }  // a recorded absence adds nothing to an interval list
                 guard let from = date(value(f, Builtin.Listing.from.rawValue)) else { result = result || .unknown; continue }
                 var inForce = UncertainDate.compare(from, .onOrBefore, today) && member
@@ -302,8 +348,17 @@ struct VerdictEvaluator {
         for i in listings {
             let f = plan.listings[i]
             let y = value(f, Builtin.Listing.year.rawValue)
-            guard y.tag == .number, y.a == year else { continue }
-            let member = membership(f)
+            var member: Truth
+            if y.tag == .number {
+                guard y.a == year else { continue }
+                member = listedMembership(f)
+            } else {
+                // A listing whose year is not known may be of this year; a recorded absence of an
+                // unknown year settles nothing.
+                member = listedMembership(f)
+                if member == .false { continue }
+                member = member && .unknown
+            }
             if member == .true { return .true }
             recorded = (recorded ?? .false) || member
         }
@@ -320,6 +375,13 @@ struct VerdictEvaluator {
             return coverage.tag == .enumCase && coverage.a == plan.coverageComplete ? .false : .unknown
         }
         return .unknown
+    }
+
+    /// Membership by a listing of this list's cell: a listing whose list is not recorded may be
+    /// on this list, so its membership is at most unknown.
+    private func listedMembership(_ f: Int) -> Truth {
+        let m = membership(f)
+        return value(f, Builtin.Listing.list.rawValue).tag == .unknown ? m && .unknown : m
     }
 
     /// Whether a listing records membership (`member` left out means yes).

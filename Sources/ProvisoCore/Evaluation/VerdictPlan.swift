@@ -84,20 +84,24 @@ final class VerdictPlan: Sendable {
     let exemptionIDs: [String]
     /// The most variable slots any condition uses.
     let slotCount: Int
+    /// How many definitions the conditions use: the evaluator keeps each one's value, once
+    /// evaluated for an event, in a memo of this size.
+    let defineCount: Int
 
     // MARK: Conditions
 
     enum Op: UInt8, Sendable {
-        case constant, not, and, or, compare, member, known, unknownWanted, truth, any, listed
+        case constant, not, and, or, compare, member, known, unknownWanted, truth, any, listed, define
     }
     /// One node of a compiled condition. Operands and child lists are indices into `operands`
     /// and `children`.
     struct Node: Sendable {
         var op: Op
         /// `constant`: the truth; `compare`: the comparison's raw ordering; `known`/`truth`: the operand;
-        /// `listed`: the list; `any`: the kind; `not`: the child node.
+        /// `listed`: the list; `any`: the kind; `not`, `define`: the child node.
         var a: Int32 = 0
-        /// `compare`, `member`: the left operand; `and`/`or`: first child; `any`: the slot.
+        /// `compare`, `member`: the left operand; `and`/`or`: first child; `any`: the slot;
+        /// `define`: its slot in the evaluator's memo.
         var b: Int32 = 0
         /// `compare`: the right operand; `and`/`or`/`member`: the count; `any`: the owner slot or -1.
         var c: Int32 = 0
@@ -269,7 +273,12 @@ final class VerdictPlan: Sendable {
         var listings = [[Int]](repeating: [], count: max(1, book.countries.count * book.lists.count))
         for country in book.countries.indices {
             for f in book.facts(ofKind: Builtin.listing, country: country) {
-                if case .list(let l)? = book.facts[f].value(Builtin.Listing.list.rawValue) { listings[country * book.lists.count + l].append(f) }
+                // A listing whose list is not known may be on any: it is in every list's cell.
+                switch book.facts[f].value(Builtin.Listing.list.rawValue) {
+                case .list(let l)?: listings[country * book.lists.count + l].append(f)
+                case .unknown?: for l in book.lists.indices { listings[country * book.lists.count + l].append(f) }
+                default: break
+                }
             }
         }
         (listingStart, self.listings) = flatten(listings)
@@ -280,6 +289,7 @@ final class VerdictPlan: Sendable {
         governmentWord = builder.intern(Recipient.government.rawValue)
         nonGovernmentWord = builder.intern(Recipient.nonGovernment.rawValue)
         nodes = builder.nodes
+        defineCount = builder.defineCount
         children = builder.children
         operands = builder.operands
     }
@@ -345,12 +355,19 @@ final class VerdictPlan: Sendable {
             defineRoots = Array(repeating: nil, count: list.count)
         }
 
-        /// The root of define `i`, compiled once (defines form no cycles: the checker sees to it).
+        /// Definitions compiled so far, over every provision: each has a slot in the evaluator's
+        /// memo, so that a chain of definitions that each use the one before is evaluated once.
+        var defineCount = 0
+
+        /// The node of define `i`, compiled once (defines form no cycles: the checker sees to it):
+        /// a `define` node over its root, with its memo slot.
         mutating func define(_ i: Int) -> Int {
-            if let root = defineRoots[i] { return root }
+            if let node = defineRoots[i] { return node }
             let root = compile(defines[i])
-            defineRoots[i] = root
-            return root
+            let node = add(Node(op: .define, a: Int32(root), b: Int32(defineCount)))
+            defineCount += 1
+            defineRoots[i] = node
+            return node
         }
 
         mutating func intern(_ text: String) -> Int {
