@@ -5,6 +5,10 @@
 struct TriggerBlame {
     private var evaluator: ConditionEvaluator
     private let defineNames: [String]
+    /// What `failing` and `holding` said of each definition: a definition has one value for the
+    /// event, so a chain of definitions that each use the one before is described once, not once
+    /// for every way of reaching it.
+    private var failingDefine: [Int: [String]] = [:], holdingDefine: [Int: [String]] = [:]
 
     var facts: FactBase { evaluator.facts }
     var book: Rulebook { evaluator.facts.book }
@@ -20,6 +24,12 @@ struct TriggerBlame {
         self.defineNames = defineNames
     }
 
+    /// `items` without repeats, in the order they first appear.
+    private static func unique(_ items: [String]) -> [String] {
+        var seen = Set<String>()
+        return items.filter { seen.insert($0).inserted }
+    }
+
     /// The value of a condition.
     mutating func truth(_ c: Condition) -> Truth { evaluator.evaluate(c) }
 
@@ -32,12 +42,15 @@ struct TriggerBlame {
             for x in xs where truth(x) == .false { return failing(x) }
             return []
         case .or(let xs):
-            return xs.flatMap { failing($0) }
+            return Self.unique(xs.flatMap { failing($0) })
         case .not(let x):
             return holding(x).map { "\($0), which rules it out" }
         case .define(let i):
+            if let said = failingDefine[i] { return said }
             let inner = failing(defines[i])
-            return inner.isEmpty ? ["`\(defineNames[i])` is not met"] : inner
+            let said = inner.isEmpty ? ["`\(defineNames[i])` is not met"] : inner
+            failingDefine[i] = said
+            return said
         default:
             return [leaf(c, holds: false)]
         }
@@ -48,15 +61,18 @@ struct TriggerBlame {
         guard truth(c) == .true else { return [] }
         switch c {
         case .and(let xs):
-            return xs.flatMap { holding($0) }
+            return Self.unique(xs.flatMap { holding($0) })
         case .or(let xs):
             for x in xs where truth(x) == .true { return holding(x) }
             return []
         case .not(let x):
             return failing(x)
         case .define(let i):
+            if let said = holdingDefine[i] { return said }
             let inner = holding(defines[i])
-            return inner.isEmpty ? ["`\(defineNames[i])` is met"] : inner
+            let said = inner.isEmpty ? ["`\(defineNames[i])` is met"] : inner
+            holdingDefine[i] = said
+            return said
         default:
             return [leaf(c, holds: true)]
         }
