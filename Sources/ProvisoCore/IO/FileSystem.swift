@@ -34,13 +34,15 @@ public enum FileSystem {
     public static func read(_ path: String, atMost limit: Int = Int.max) -> [UInt8]? {
         guard isUsable(path), let handle = fopen(path, "rb") else { return nil }
         defer { fclose(handle) }
-        // One read of the size the file has, into the array itself (one more byte, to see its end).
+        // One read of the size the file has, into the array itself (one more byte, to see its
+        // end), but never more than `limit`.
         var info = stat()
         let size = fstat(fileno(handle), &info) == 0 ? max(0, Int(info.st_size)) : 0
-        var bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+        let first = min(size + 1, max(0, limit))
+        var bytes = [UInt8](unsafeUninitializedCapacity: first) { buffer, count in
             count = fread(buffer.baseAddress, 1, buffer.count, handle)
         }
-        if bytes.count <= size { return ferror(handle) != 0 ? nil : bytes }
+        if bytes.count < first { return ferror(handle) != 0 ? nil : bytes }
         // The file grew while it was read: read the rest in chunks.
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while bytes.count < limit {

@@ -288,6 +288,9 @@ public struct Lexer {
                 let byte = buffer[end]
                 if byte == UInt8(ascii: "\"") { return end }
                 if byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "\n") || byte == 0 { return nil }
+                // A control character (S111) takes the slow path, which reports it.
+                if (byte < 0x20 && byte != UInt8(ascii: "\t")) || byte == 0x7F { return nil }
+                if byte == 0xC2, end + 1 < buffer.count, (0x80...0x9F).contains(buffer[end + 1]) { return nil }
                 end += 1
             }
             return nil
