@@ -206,9 +206,7 @@ struct DiagnosticExample: Sendable, CustomTestStringConvertible {
                 return error.diagnostics
             }
         case .largeFolder:
-            var template = Array("/tmp/proviso-catalog-XXXXXX".utf8CString)
-            guard let made = mkdtemp(&template) else { return [] }
-            let folder = String(cString: made)
+            guard let folder = FileSystem.makeTemporaryFolder(prefix: "proviso-catalog") else { return [] }
             defer {
                 for name in ["a0", "a1", "a2", "a3", "t"] { unlink(folder + "/\(name).proviso") }
                 rmdir(folder)

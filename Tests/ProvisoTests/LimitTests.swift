@@ -85,8 +85,9 @@ import Darwin
 
     @Test("a rule file is read no further than one byte past the limit")
     func boundedRead() throws {
-        let path = "/tmp/proviso-limit-\(getpid()).proviso"
-        defer { unlink(path) }
+        let folder = try #require(FileSystem.makeTemporaryFolder(prefix: "proviso-limit"))
+        let path = folder + "/big.proviso"
+        defer { unlink(path); rmdir(folder) }
         #expect(FileSystem.writeAtomically(Array(repeating: UInt8(ascii: "#"), count: 3 << 20), to: path))
         let file = try #require(FileSystem.sourceFile(path))
         #expect(file.bytes.count == Parser.maximumFileSize + 1)

@@ -37,8 +37,7 @@ struct SlowLimitTests {
 
     @Test("a 50 MB rule file in a rulebook folder is refused at once (S109), read no further than 2 MiB")
     func fiftyMegabytes() throws {
-        let folder = "/tmp/proviso-slow-\(getpid())"
-        mkdir(folder, 0o755)
+        let folder = try #require(FileSystem.makeTemporaryFolder(prefix: "proviso-slow"))
         defer { unlink(folder + "/big.proviso"); rmdir(folder) }
         var text = ""
         var i = 0
