@@ -6,7 +6,7 @@
 #
 # Targets (Fuzz/Targets/TARGET.swift): rules, facts, cases, cli, generated. See docs/robustness.md.
 #
-# How it builds: the library modules (ProvisoRules, Proviso, ProvisoCLI) are compiled with swiftc
+# How it builds: the library modules (ProvisoCore, ProvisoRules, Proviso, ProvisoCLI) are compiled with swiftc
 # directly, instrumented with -sanitize=fuzzer,address, into .build-fuzz-lib (shared by every
 # target, rebuilt only when a source changes); the target's driver is linked against them into
 # .build-fuzz-TARGET. Nothing here is a product of Package.swift, so `swift build` and `swift test`
@@ -44,19 +44,29 @@ flags=(-sanitize=fuzzer,address -parse-as-library -O -swift-version 6 -package-n
 # --- the instrumented library, rebuilt when any of its sources (or this script) changed
 sources_of() { find "$@" -name '*.swift' | LC_ALL=C sort; }
 stamp=$lib/stamp
-if [ ! -f "$stamp" ] || [ -n "$(find Sources/Proviso Sources/ProvisoCLI Sources/proviso-embed Rules scripts/fuzz.sh -newer "$stamp" -type f | head -1)" ]; then
+if [ ! -f "$stamp" ] || [ -n "$(find Sources/ProvisoCore Sources/Proviso Sources/ProvisoCLI Sources/proviso-embed Rules scripts/fuzz.sh -newer "$stamp" -type f | head -1)" ]; then
   echo "== building the instrumented library in $lib (a few minutes)"
   rm -f "$stamp"
   exec 3>&1 >"$lib/build.log" 2>&1
   trap 'exec 1>&3; tail -30 "$lib/build.log"; echo "fuzz: the library does not build; see $lib/build.log" >&2' ERR
-  swiftc -O Sources/proviso-embed/main.swift -o "$lib/proviso-embed" -module-cache-path "$lib/module-cache"
+  # The build tool that embeds Rules/ (checked, with its snapshot), as SwiftPM's plugin runs it:
+  # not instrumented, so it is built against a plain ProvisoCore of its own.
+  mkdir -p "$lib/embed"
+  # shellcheck disable=SC2046
+  swiftc -parse-as-library -swift-version 6 -package-name proviso -module-cache-path "$lib/module-cache" -wmo \
+    -module-name ProvisoCore -emit-module -emit-module-path "$lib/embed/ProvisoCore.swiftmodule" \
+    -c $(sources_of Sources/ProvisoCore) -o "$lib/embed/ProvisoCore.o"
+  swiftc -swift-version 6 -module-cache-path "$lib/module-cache" -I "$lib/embed" Sources/proviso-embed/main.swift \
+    "$lib/embed/ProvisoCore.o" -o "$lib/proviso-embed"
   "$lib/proviso-embed" "$lib/EmbeddedRules.swift" Rules
-  swiftc "${flags[@]}" -wmo -module-name ProvisoRules -emit-module -emit-module-path "$lib/ProvisoRules.swiftmodule" \
+  # shellcheck disable=SC2046
+  swiftc "${flags[@]}" -wmo -module-name ProvisoCore -emit-module -emit-module-path "$lib/ProvisoCore.swiftmodule" \
+    -c $(sources_of Sources/ProvisoCore) -o "$lib/ProvisoCore.o"
+  swiftc "${flags[@]}" -wmo -module-name ProvisoRules -I "$lib" -emit-module -emit-module-path "$lib/ProvisoRules.swiftmodule" \
     -c Rules/DefaultRulebook.swift "$lib/EmbeddedRules.swift" -o "$lib/ProvisoRules.o"
   # shellcheck disable=SC2046
   swiftc "${flags[@]}" -wmo -module-name Proviso -I "$lib" -emit-module -emit-module-path "$lib/Proviso.swiftmodule" \
     -c $(sources_of Sources/Proviso) -o "$lib/Proviso.o"
-  # shellcheck disable=SC2046
   swiftc "${flags[@]}" -wmo -module-name ProvisoCLI -I "$lib" -emit-module -emit-module-path "$lib/ProvisoCLI.swiftmodule" \
     -c $(sources_of Sources/ProvisoCLI) -o "$lib/ProvisoCLI.o"
   touch "$stamp"
@@ -72,7 +82,7 @@ if [ ! -x "$binary" ] || [ -n "$(find Fuzz "${extra[@]}" "$stamp" -newer "$binar
   echo "== linking $binary"
   # ld.gold warns about every AddressSanitizer helper it cannot export; the log keeps them.
   if ! swiftc "${flags[@]}" -I "$lib" Fuzz/Support.swift "Fuzz/Targets/$target.swift" "${extra[@]}" \
-    "$lib/ProvisoRules.o" "$lib/Proviso.o" "$lib/ProvisoCLI.o" -o "$binary" > "$out/link.log" 2>&1; then
+    "$lib/ProvisoCore.o" "$lib/ProvisoRules.o" "$lib/Proviso.o" "$lib/ProvisoCLI.o" -o "$binary" > "$out/link.log" 2>&1; then
     grep -v "Cannot export local symbol" "$out/link.log" | tail -30
     echo "fuzz: $target does not link; see $out/link.log" >&2
     exit 1
