@@ -31,7 +31,7 @@ if [ -z "${PROVISO_BIN:-}" ]; then
   swift build -c release --product can-fund > /dev/null
   PROVISO_BIN=$(swift build -c release --show-bin-path)
 fi
-work=$(mktemp -d /tmp/proviso-hostile-XXXXXX)
+work=$(mktemp -d "${TMPDIR:-/tmp}/proviso-hostile-XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
 PROVISO_BIN=$PROVISO_BIN python3 - "$work" "$seed" "$mutants" "$timeout" <<'PYTHON'

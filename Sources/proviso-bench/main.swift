@@ -83,8 +83,23 @@ func say(_ text: String) {
     FileHandle.standardError.write((text + "\n").data(using: .utf8)!)
 }
 
+/// The generated files of a workload's rulebook. The countries are split into files of at most
+/// 1 MiB (`countries.proviso`, `countries-2.proviso`, …), well under the 2 MiB a rule file may
+/// hold, so that the scaled rulebooks check too.
 func generatedFiles(_ w: SharedWorkload) -> [(String, String)] {
-    [("countries.proviso", WorkloadRulebook.countries(w)), ("programs.proviso", WorkloadRulebook.programs(w))]
+    var parts: [String] = []
+    var part = ""
+    for block in WorkloadRulebook.countries(w).components(separatedBy: "\ncountry ") {
+        let piece = part.isEmpty && parts.isEmpty ? block : "\ncountry " + block
+        if !part.isEmpty, part.utf8.count + piece.utf8.count > 1 << 20 {
+            parts.append(part)
+            part = ""
+        }
+        part += piece
+    }
+    parts.append(part)
+    let countries = parts.enumerated().map { i, text in (i == 0 ? "countries.proviso" : "countries-\(i + 1).proviso", text) }
+    return countries + [("programs.proviso", WorkloadRulebook.programs(w))]
 }
 
 /// Writes a scaled copy of the workload's rulebook to a fresh temporary folder.
