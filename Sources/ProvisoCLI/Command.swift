@@ -74,6 +74,28 @@ enum Shared {
         return r
     }
 
+    /// Runs a command's `body` with its arguments parsed, the way every command runs: `--help`
+    /// prints `help`; a usage error, or a query error (with the names valid in `--rules`, when
+    /// given), is reported with exit 2.
+    static func run(_ arguments: [String], options: [Arguments.Option], help: String, console: inout Console,
+                    _ body: (Arguments, inout Console) throws -> ExitCode) -> ExitCode {
+        do {
+            let args = try Arguments(arguments, options: options)
+            if args.flag("help") {
+                console.out(help + "\n")
+                return .success
+            }
+            return try body(args, &console)
+        } catch let error as UsageError {
+            return report(error, console: &console)
+        } catch let error as QueryError {
+            return report(error, console: &console, rules: Arguments.peek(arguments, "rules"))
+        } catch {
+            console.err("error: \(error)\n")
+            return .usage
+        }
+    }
+
     /// Reports a query error (exit 2); without a close match, lists the names that are valid.
     static func report(_ error: QueryError, console: inout Console, rules: String? = nil) -> ExitCode {
         console.err("error: \(error)\n")

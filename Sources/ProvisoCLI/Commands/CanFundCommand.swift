@@ -40,12 +40,7 @@ enum CanFundCommand: Command {
     ]
 
     static func run(_ arguments: [String], console: inout Console) -> ExitCode {
-        do {
-            let args = try Arguments(arguments, options: options)
-            if args.flag("help") {
-                console.out(help + "\n")
-                return .success
-            }
+        Shared.run(arguments, options: options, help: help, console: &console) { args, console in
             guard !args.positional.isEmpty else { throw UsageError("missing COUNTRY", help: "can-fund Mali --program IMET") }
             guard let program = args.value("program") else {
                 throw UsageError("missing `--program`", help: "name a program: can-fund \(args.positional.joined(separator: " ")) --program IMET")
@@ -59,7 +54,7 @@ enum CanFundCommand: Command {
                                          purposes: args.all("purpose"), recipient: recipient, fiscalYear: fiscalYear)
             let assumed = args.all("assume")
             if !assumed.isEmpty {
-                do {
+                do throws(RulebookError) {
                     query.assumptions = try engine.assumptions(assumed)
                 } catch {
                     console.err(DiagnosticRenderer(sources: error.sources).render(error.diagnostics))
@@ -77,13 +72,6 @@ enum CanFundCommand: Command {
                 console.out(DeterminationText.render(answer, explain: args.flag("explain")))
             }
             return ExitCode(answer.verdict)
-        } catch let error as UsageError {
-            return Shared.report(error, console: &console)
-        } catch let error as QueryError {
-            return Shared.report(error, console: &console, rules: Arguments.peek(arguments, "rules"))
-        } catch {
-            console.err("error: \(error)\n")
-            return .usage
         }
     }
 }

@@ -5,9 +5,7 @@ import Proviso
 enum CatalogListing {
     static func run(_ arguments: [String], console: inout Console, command: String, help: String,
                     text: (Rulebook) -> String, json: (Rulebook) -> JSON) -> ExitCode {
-        do {
-            let args = try Arguments(arguments, options: [.value("format"), .value("rules"), .flag("help")])
-            if args.flag("help") { console.out(help + "\n"); return .success }
+        Shared.run(arguments, options: [.value("format"), .value("rules"), .flag("help")], help: help, console: &console) { args, console in
             guard args.positional.isEmpty else {
                 throw UsageError("`\(command)` takes no arguments, given `\(args.positional[0])`",
                                  help: "to see one: proviso explain \(args.positional[0])")
@@ -16,11 +14,6 @@ enum CatalogListing {
             guard let engine = Shared.engine(rules: args.value("rules"), console: &console) else { return .rulebook }
             console.out(format == "json" ? json(engine.rulebook).serialized() + "\n" : text(engine.rulebook))
             return .success
-        } catch let error as UsageError {
-            return Shared.report(error, console: &console)
-        } catch {
-            console.err("error: \(error)\n")
-            return .usage
         }
     }
 }

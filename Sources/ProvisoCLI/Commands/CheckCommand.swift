@@ -21,9 +21,7 @@ enum CheckCommand: Command {
     """
 
     static func run(_ arguments: [String], console: inout Console) -> ExitCode {
-        do {
-            let args = try Arguments(arguments, options: [.value("format"), .value("rules"), .value("cases", repeatable: true), .flag("help")])
-            if args.flag("help") { console.out(help + "\n"); return .success }
+        Shared.run(arguments, options: [.value("format"), .value("rules"), .value("cases", repeatable: true), .flag("help")], help: help, console: &console) { args, console in
             guard args.positional.count <= 1 else { throw UsageError("`check` takes one folder, given \(args.positional.count)") }
             let format = try Shared.format(args.value("format"))
             let directory = args.positional.first ?? args.value("rules")
@@ -58,11 +56,6 @@ enum CheckCommand: Command {
                 }
             }
             return diagnostics.hasErrors ? .rulebook : .success
-        } catch let error as UsageError {
-            return Shared.report(error, console: &console)
-        } catch {
-            console.err("error: \(error)\n")
-            return .usage
         }
     }
 }

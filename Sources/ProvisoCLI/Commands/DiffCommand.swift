@@ -26,12 +26,7 @@ enum DiffCommand: Command {
     """
 
     static func run(_ arguments: [String], console: inout Console) -> ExitCode {
-        do {
-            let args = try Arguments(arguments, options: [.value("git"), .value("date", repeatable: true), .value("format"), .flag("help")])
-            if args.flag("help") {
-                console.out(help + "\n")
-                return .success
-            }
+        Shared.run(arguments, options: [.value("git"), .value("date", repeatable: true), .value("format"), .flag("help")], help: help, console: &console) { args, console in
             let format = try Shared.format(args.value("format"))
             let dates = try args.all("date").map { text throws(UsageError) in try Shared.date(text) }
             let oldBook: Rulebook, newBook: Rulebook
@@ -62,11 +57,6 @@ enum DiffCommand: Command {
                 console.out(render(diff, old: oldName, new: newName))
             }
             return diff.changes.isEmpty ? .success : .failed
-        } catch let error as UsageError {
-            return Shared.report(error, console: &console)
-        } catch {
-            console.err("error: \(error)\n")
-            return .usage
         }
     }
 

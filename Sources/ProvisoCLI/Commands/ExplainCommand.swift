@@ -17,9 +17,7 @@ enum ExplainCommand: Command {
     """
 
     static func run(_ arguments: [String], console: inout Console) -> ExitCode {
-        do {
-            let args = try Arguments(arguments, options: [.value("format"), .value("rules"), .flag("help")])
-            if args.flag("help") { console.out(help + "\n"); return .success }
+        Shared.run(arguments, options: [.value("format"), .value("rules"), .flag("help")], help: help, console: &console) { args, console in
             guard let id = args.positional.first else {
                 throw UsageError("missing ID", help: "proviso explain cspa-404 (see `proviso provisions` and `proviso programs`)")
             }
@@ -44,11 +42,6 @@ enum ExplainCommand: Command {
                                  help: closestName(to: id, in: names).map { "did you mean `\($0)`?" } ?? "see `proviso provisions` and `proviso programs`")
             }
             return .success
-        } catch let error as UsageError {
-            return Shared.report(error, console: &console)
-        } catch {
-            console.err("error: \(error)\n")
-            return .usage
         }
     }
 }

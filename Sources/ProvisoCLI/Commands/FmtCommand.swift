@@ -21,12 +21,7 @@ enum FmtCommand: Command {
     """
 
     static func run(_ arguments: [String], console: inout Console) -> ExitCode {
-        do {
-            let args = try Arguments(arguments, options: [.flag("check"), .flag("help")])
-            if args.flag("help") {
-                console.out(help + "\n")
-                return .success
-            }
+        Shared.run(arguments, options: [.flag("check"), .flag("help")], help: help, console: &console) { args, console in
             let paths = args.positional.isEmpty ? ["Rules", "Cases"].filter { FileSystem.entry($0) == .directory } : args.positional
             guard !paths.isEmpty else { throw UsageError("no Rules or Cases folder here", help: "name the files or folders to format") }
             let files = try SourceFiles.read(paths, extensions: ["proviso", "case"])
@@ -36,7 +31,7 @@ enum FmtCommand: Command {
             var diagnostics: [Diagnostic] = []
             for file in files {
                 let text: String
-                do {
+                do throws(FormatError) {
                     text = try Formatter.format(file)
                 } catch {
                     switch error {
@@ -69,11 +64,6 @@ enum FmtCommand: Command {
                 return .failed
             }
             return .success
-        } catch let error as UsageError {
-            return Shared.report(error, console: &console)
-        } catch {
-            console.err("error: \(error)\n")
-            return .usage
         }
     }
 }

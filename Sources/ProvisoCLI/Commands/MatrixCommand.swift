@@ -29,12 +29,7 @@ enum MatrixCommand: Command {
     ]
 
     static func run(_ arguments: [String], console: inout Console) -> ExitCode {
-        do {
-            let args = try Arguments(arguments, options: options)
-            if args.flag("help") {
-                console.out(help + "\n")
-                return .success
-            }
+        Shared.run(arguments, options: options, help: help, console: &console) { args, console in
             if let extra = args.positional.first { throw UsageError("unexpected argument `\(extra)`", help: "name countries with --countries") }
             let date = try Shared.date(args.value("date"))
             let format = try Shared.format(args.value("format"), allowed: ["text", "csv", "json", "markdown", "html"])
@@ -55,13 +50,6 @@ enum MatrixCommand: Command {
             default: console.out(MatrixText.render(matrix, width: width))
             }
             return .success
-        } catch let error as UsageError {
-            return Shared.report(error, console: &console)
-        } catch let error as QueryError {
-            return Shared.report(error, console: &console, rules: Arguments.peek(arguments, "rules"))
-        } catch {
-            console.err("error: \(error)\n")
-            return .usage
         }
     }
 }

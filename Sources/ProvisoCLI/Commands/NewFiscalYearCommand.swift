@@ -41,12 +41,7 @@ enum NewFiscalYearCommand: Command {
     ]
 
     static func run(_ arguments: [String], console: inout Console) -> ExitCode {
-        do {
-            let args = try Arguments(arguments, options: options)
-            if args.flag("help") {
-                console.out(help + "\n")
-                return .success
-            }
+        Shared.run(arguments, options: options, help: help, console: &console) { args, console in
             let entry = try self.entry(args)
             let folder = args.value("rules") ?? "Rules"
             let files = try SourceFiles.read([folder], extensions: ["proviso"])
@@ -62,7 +57,7 @@ enum NewFiscalYearCommand: Command {
             if entry.short == nil { entryWithShort.short = previousShort(before: entry.year, in: trees) }
             let target = table(for: entry.year, files: files, trees: trees) ?? SourceFile(path: folder + "/acts.proviso", text: "")
             let text: String
-            do {
+            do throws(FiscalYearEntryError) {
                 text = try entryWithShort.recorded(in: target)
             } catch {
                 if case .syntax(let ds) = error {
@@ -74,11 +69,6 @@ enum NewFiscalYearCommand: Command {
             guard FileSystem.writeAtomically(Array(text.utf8), to: target.path) else { throw UsageError("cannot write `\(target.path)`") }
             console.out("recorded FY\(entry.year) in \(target.path)\n")
             return report(folder, year: entry.year, console: &console)
-        } catch let error as UsageError {
-            return Shared.report(error, console: &console)
-        } catch {
-            console.err("error: \(error)\n")
-            return .usage
         }
     }
 

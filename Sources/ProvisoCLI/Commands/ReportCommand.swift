@@ -23,12 +23,7 @@ enum ReportCommand: Command {
     static let options: [Arguments.Option] = [.value("date"), .value("format"), .value("rules"), .flag("help")]
 
     static func run(_ arguments: [String], console: inout Console) -> ExitCode {
-        do {
-            let args = try Arguments(arguments, options: options)
-            if args.flag("help") {
-                console.out(help + "\n")
-                return .success
-            }
+        Shared.run(arguments, options: options, help: help, console: &console) { args, console in
             guard !args.positional.isEmpty else { throw UsageError("missing COUNTRY", help: "proviso report Mali --date 2012-06-01") }
             let date = try Shared.date(args.value("date"))
             let format = try Shared.format(args.value("format"), allowed: ["markdown", "html"])
@@ -36,13 +31,6 @@ enum ReportCommand: Command {
             let report = try engine.report(country: args.positional.joined(separator: " "), on: date)
             console.out(format == "html" ? ReportHTML.render(report) : ReportMarkdown.render(report))
             return .success
-        } catch let error as UsageError {
-            return Shared.report(error, console: &console)
-        } catch let error as QueryError {
-            return Shared.report(error, console: &console, rules: Arguments.peek(arguments, "rules"))
-        } catch {
-            console.err("error: \(error)\n")
-            return .usage
         }
     }
 }

@@ -15,9 +15,7 @@ enum TestCommand: Command {
     """
 
     static func run(_ arguments: [String], console: inout Console) -> ExitCode {
-        do {
-            let args = try Arguments(arguments, options: [.value("rules"), .value("filter"), .flag("verbose"), .flag("help")])
-            if args.flag("help") { console.out(help + "\n"); return .success }
+        Shared.run(arguments, options: [.value("rules"), .value("filter"), .flag("verbose"), .flag("help")], help: help, console: &console) { args, console in
             let paths = args.positional.isEmpty ? ["Cases"] : args.positional
             var files: [SourceFile] = []
             for path in paths {
@@ -62,11 +60,6 @@ enum TestCommand: Command {
             }
             console.out("\(passed) passed, \(failed) failed\n")
             return failed == 0 ? .success : .failed
-        } catch let error as UsageError {
-            return Shared.report(error, console: &console)
-        } catch {
-            console.err("error: \(error)\n")
-            return .usage
         }
     }
 }

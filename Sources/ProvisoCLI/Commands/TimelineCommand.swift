@@ -30,12 +30,7 @@ enum TimelineCommand: Command {
     ]
 
     static func run(_ arguments: [String], console: inout Console) -> ExitCode {
-        do {
-            let args = try Arguments(arguments, options: options)
-            if args.flag("help") {
-                console.out(help + "\n")
-                return .success
-            }
+        Shared.run(arguments, options: options, help: help, console: &console) { args, console in
             guard !args.positional.isEmpty else { throw UsageError("missing COUNTRY", help: "proviso timeline Mali --program IMET") }
             guard let program = args.value("program") else {
                 throw UsageError("missing `--program`", help: "name a program: proviso timeline \(args.positional.joined(separator: " ")) --program IMET")
@@ -58,13 +53,6 @@ enum TimelineCommand: Command {
             default: console.out(TimelineText.render(timeline))
             }
             return .success
-        } catch let error as UsageError {
-            return Shared.report(error, console: &console)
-        } catch let error as QueryError {
-            return Shared.report(error, console: &console)
-        } catch {
-            console.err("error: \(error)\n")
-            return .usage
         }
     }
 }
