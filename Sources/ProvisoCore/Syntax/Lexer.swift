@@ -356,11 +356,15 @@ public struct Lexer {
 }
 
 extension Diagnostic {
+    /// A code point as `U+001B`: how a control character is named, never printed.
+    static func codePoint(_ value: UInt32) -> String {
+        let hex = String(value, radix: 16, uppercase: true)
+        return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
     static func unexpectedCharacter(_ text: String, at location: SourceLocation) -> Diagnostic {
         // A control character is named, not printed: it would act on the terminal that shows it.
-        let shown = text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value)
-            ? "U+" + String(repeating: "0", count: 4 - String($0.value, radix: 16).count) + String($0.value, radix: 16, uppercase: true)
-            : String($0) }.joined()
+        let shown = text.unicodeScalars.map { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) ? codePoint($0.value) : String($0) }.joined()
         return Diagnostic(.error, "S101", "unexpected character `\(shown)`", at: location,
                    help: "names use letters, digits, `-` and `_`; text goes in double quotes")
     }
@@ -384,9 +388,8 @@ extension Diagnostic {
         Diagnostic(.error, "S106", "a NUL byte in the text", at: location, help: "rule files are plain UTF-8 text")
     }
     static func controlCharacter(_ byte: UInt8, at location: SourceLocation) -> Diagnostic {
-        let hex = String(byte, radix: 16, uppercase: true)
-        return Diagnostic(.error, "S111", "a control character (U+\(String(repeating: "0", count: 4 - hex.count))\(hex)) in a string", at: location,
-                          help: "strings hold visible text; write a line break as `\\n` and a tab as `\\t`")
+        Diagnostic(.error, "S111", "a control character (\(codePoint(UInt32(byte)))) in a string", at: location,
+                   help: "strings hold visible text; write a line break as `\\n` and a tab as `\\t`")
     }
     static func numberTooLarge(_ text: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(.error, "S107", "number `\(text.prefix(40))` is too large", at: location)
